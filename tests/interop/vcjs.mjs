@@ -293,6 +293,20 @@ async function noStatusCheck() {
 
 // ---------------------------------------------------------------- errors
 
+// an error's message plus the messages of its causes (jsonld.js puts the
+// loader's own error under details.cause)
+function describe(e) {
+  const parts = [e.message];
+  let cause = e.details?.cause ?? e.cause;
+  for(let i = 0; cause && i < 5; i++) {
+    if(cause.message && !parts.includes(cause.message)) {
+      parts.push(cause.message);
+    }
+    cause = cause.details?.cause ?? cause.cause;
+  }
+  return parts.join(' <- ');
+}
+
 function errorMessages(error) {
   if(!error) {
     return [];
@@ -303,7 +317,7 @@ function errorMessages(error) {
     if(Array.isArray(e?.errors) && e.errors.length > 0) {
       out.push(...errorMessages(e.errors));
     } else if(e?.message) {
-      out.push(e.message);
+      out.push(describe(e));
     } else {
       out.push(String(e));
     }
@@ -551,15 +565,24 @@ async function cmdJoseSign(opts) {
     JSON.stringify(parseJson(text));
   const key = await importKey(jwkFromFile(opts.key, {secret: true}), opts.alg,
     {secret: true});
-  const header = {alg: opts.alg};
-  if(opts.kid !== undefined) {
-    header.kid = opts.kid;
-  }
-  if(opts.typ !== undefined) {
-    header.typ = opts.typ;
-  }
-  if(opts.cty !== undefined) {
-    header.cty = opts.cty;
+  // protected header: --header JSON is used as given (its member order is
+  // kept, which fixes the signed bytes); otherwise alg, cty, kid, typ in
+  // alphabetical order, as the vc-jose-cose test suite writes them.
+  let header;
+  if(opts.header !== undefined) {
+    header = parseJson(opts.header, '--header');
+    if(header.alg === undefined) {
+      header = {alg: opts.alg, ...header};
+    } else if(header.alg !== opts.alg) {
+      throw new UsageError('--header alg differs from --alg');
+    }
+  } else {
+    header = {alg: opts.alg};
+    for(const name of ['cty', 'kid', 'typ']) {
+      if(opts[name] !== undefined) {
+        header[name] = opts[name];
+      }
+    }
   }
   const jws = await new jose.CompactSign(new TextEncoder().encode(payload))
     .setProtectedHeader(header)
@@ -686,10 +709,16 @@ const USAGE = `usage: node vcjs.mjs <command> [options]
   tordf [--in FILE]        expand [--in FILE]        jcs [--in FILE]
   resolve DID_OR_URL [--resource URL=FILE]...
   jose-sign --key JWK|PEM --alg EdDSA|ES256|RS256|PS256 [--typ T] [--cty C]
-       [--kid K] [--payload-raw] [--in FILE]
+       [--kid K] [--header JSON] [--payload-raw] [--in FILE]
   jose-verify --jwk JWK|PEM [--alg A] [--in FILE]
   jws-verify-json [--cert PEM] [--crit NAME]... [--in FILE]
 exit: 0 ok/verified, 1 not verified, 2 usage or input error`;
+
+process.stdout.on('error', e => {
+  if(e.code !== 'EPIPE') {
+    throw e;
+  }
+});
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
@@ -715,8 +744,8 @@ main().then(code => {
   process.exitCode = code;
 }, error => {
   const msg = error instanceof UsageError ? error.message :
-    `${error?.name ?? 'Error'}: ${error?.message ?? error}` +
-    (error?.details ? ' ' + JSON.stringify(error.details) : '');
+    `${error?.name ?? 'Error'}: ` +
+    (error?.message ? describe(error) : String(error));
   process.stderr.write(`vcjs: ${msg}\n`);
   process.exitCode = 2;
 });
