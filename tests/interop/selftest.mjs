@@ -186,3 +186,36 @@ test('jose-sign EdDSA reproduces the vc-jose-cose EdDSA vector; verify', () => {
     read(JOSE, 'credential-jose-bad-signature.txt'));
   assert.equal(r.code, 1, r.out + r.err);
 });
+
+test('Open Badges 3.0 vector: 64-byte secret key, URL controller, --resource controller document', async () => {
+  const {mkdtempSync, writeFileSync, rmSync} = await import('node:fs');
+  const os = await import('node:os');
+  const OB = path.join(SHARED, 'vectors', 'openbadges-v3', 'test-vectors', 'obv3p0');
+  const key = readJson(OB, 'keyPair.json');
+  let r = vcjs(['sign', '--suite', 'eddsa-rdfc-2022', '--key', path.join(OB, 'keyPair.json'),
+    '--created', '2010-01-01T19:23:24Z', '--in', path.join(OB, 'credential.json')]);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(JSON.parse(r.out).proof.proofValue, read(OB, 'proofValue.txt').trim());
+
+  // the issuer's controller document, served offline with --resource
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'vcjs-selftest-'));
+  try {
+    const controllerDoc = path.join(dir, 'issuer.json');
+    writeFileSync(controllerDoc, JSON.stringify({
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: key.controller,
+      verificationMethod: [{id: key.id, type: 'Multikey', controller: key.controller,
+        publicKeyMultibase: key.publicKeyMultibase}],
+      assertionMethod: [key.id]
+    }));
+    r = vcjs(['verify', '--resource', `${key.controller}=${controllerDoc}`,
+      '--in', path.join(OB, 'signed.json')]);
+    assert.equal(r.code, 0, r.out + r.err);
+    // without the resource the loader refuses the URL (offline)
+    r = vcjs(['verify', '--in', path.join(OB, 'signed.json')]);
+    assert.equal(r.code, 1);
+    assert.match(JSON.parse(r.out).error, /offline document loader/);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});

@@ -184,6 +184,12 @@ export function makeDocumentLoader({resources = []} = {}) {
       return remote(url, load(url));
     }
     if(url.startsWith('did:key:')) {
+      const [did, fragment] = url.split('#');
+      if(fragment !== undefined && fragment !== did.slice('did:key:'.length)) {
+        // did-method-key itself would crash (TypeError) on this
+        throw new Error(`did:key verification method "${url}" does not ` +
+          'exist: the fragment must be the key itself');
+      }
       const document = await getDidKeyDriver().get({url});
       return remote(url, document);
     }
