@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.Model;
+using MicroCredentials.VC.Proofs;
+
+namespace MicroCredentials.VC.Cli;
+
+/// <summary>Exit codes of every command.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int NotVerified = 1;
+    public const int BadInput = 2;
+}
+
+/// <summary>Input that cannot be used: printed to stderr as one line, exit code 2, no stack trace.</summary>
+internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>Shared options and I/O of the commands.</summary>
+internal static class Cli
+{
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Option<string?> InOption(string description = "Input file; '-' or absent reads stdin.") =>
+        new("--in") { Description = description };
+
+    public static Option<string?> OutOption() => new("--out") { Description = "Output file; stdout when absent." };
+
+    public static Option<string> KeyOption(bool required = true) =>
+        new("--key") { Description = "Ed25519 key file (from 'mcred keygen', or a vc-di-eddsa / Open Badges test-vector key).", Required = required };
+
+    public static Option<string> ProofOption(string defaultValue) => new Option<string>("--proof")
+    {
+        Description = "Proof format: eddsa-rdfc-2022 or eddsa-jcs-2022.",
+        DefaultValueFactory = _ => defaultValue,
+    }.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022");
+
+    public static Option<DateTimeOffset?> DateTimeOption(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
+            if (XsdDateTime.TryParse(text, out var value))
+            {
+                return value;
+            }
+
+            r.AddError($"{name}: '{text}' is not an ISO 8601 date-time with a time zone, e.g. 2026-06-30T10:00:00Z.");
+            return null;
+        },
+    };
+
+    public static byte[] ReadInputBytes(string? path, int maxBytes = 64 * 1024 * 1024)
+    {
+        try
+        {
+            if (path is null or "-")
+            {
+                if (!Console.IsInputRedirected)
+                {
+                    throw new UsageException("no input: give --in FILE or pipe the document to stdin.");
+                }
+
+                using var stdin = Console.OpenStandardInput();
+                using var buffer = new MemoryStream();
+                stdin.CopyTo(buffer);
+                return buffer.Length > maxBytes ? throw new UsageException($"the input is larger than {maxBytes} bytes.") : buffer.ToArray();
+            }
+
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new UsageException($"{path}: no such file.");
+            }
+
+            return info.Length > maxBytes ? throw new UsageException($"{path}: larger than {maxBytes} bytes.") : File.ReadAllBytes(path);
+        }
+        catch (IOException ex)
+        {
+            throw new UsageException($"{path ?? "stdin"}: {ex.Message}");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new UsageException($"{path}: {ex.Message}");
+        }
+    }
+
+    public static string ReadInputText(string? path) => StripBom(Encoding.UTF8.GetString(ReadInputBytes(path)));
+
+    public static JsonObject ReadJsonObject(string? path, string what)
+    {
+        var bytes = ReadInputBytes(path);
+        try
+        {
+            var node = JsonNode.Parse(bytes.AsSpan(StartOfJson(bytes)), null, new JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = false });
+            return node as JsonObject ?? throw new UsageException($"{path ?? "stdin"}: the {what} must be a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw new UsageException($"{path ?? "stdin"}: the {what} is not well-formed JSON: {FirstSentence(ex.Message)}");
+        }
+    }
+
+    public static void WriteOutput(string? path, string text)
+    {
+        if (path is null or "-")
+        {
+            var stdout = Console.OpenStandardOutput();
+            var bytes = new UTF8Encoding(false).GetBytes(text);
+            stdout.Write(bytes);
+            stdout.Flush();
+            return;
+        }
+
+        try
+        {
+            var full = Path.GetFullPath(path);
+            var temp = full + ".tmp-" + Environment.ProcessId;
+            File.WriteAllText(temp, text, new UTF8Encoding(false));
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot write: {ex.Message}");
+        }
+    }
+
+    public static string ToJson(JsonNode node) => node.ToJsonString(Indented) + "\n";
+
+    public static LoadedKey LoadKey(string path)
+    {
+        var json = ReadInputText(path);
+        return KeyFile.TryLoad(json, out var key, out var error)
+            ? key
+            : throw new UsageException($"{path}: not a usable Ed25519 key file: {error}");
+    }
+
+    public static ICryptosuite Suite(string name) => name switch
+    {
+        "eddsa-rdfc-2022" => Cryptosuites.EdDsaRdfc2022,
+        "eddsa-jcs-2022" => Cryptosuites.EdDsaJcs2022,
+        _ => throw new UsageException($"unknown proof format '{name}' (use eddsa-rdfc-2022 or eddsa-jcs-2022)."),
+    };
+
+    public static void Error(string message) => Console.Error.WriteLine("mcred: " + message);
+
+    public static void Note(string message) => Console.Error.WriteLine("note: " + message);
+
+    private static string StripBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+
+    private static int StartOfJson(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.Issuance;
+using MicroCredentials.VC.Model;
+using MicroCredentials.VC.Verification;
+using Spectre.Console;
+
+namespace MicroCredentials.VC.Cli.Commands;
+
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var outDir = new Option<string?>("--out") { Description = "Also write the key, the model and the signed credential into this folder." };
+        var command = new Command("demo", "Make a key, issue the sample micro-credential, verify it, then show that a tampered copy fails.") { outDir };
+        command.SetAction(async (result, ct) =>
+        {
+            var console = AnsiConsole.Console;
+            var modelJson = SampleModel();
+            var model = MicroCredentialJson.Parse(modelJson);
+
+            using var key = Ed25519SigningKey.Generate(KeyExportPolicy.AllowPlaintextExport);
+            console.MarkupLine($"[bold]1. A new issuer key[/]  {Markup.Escape(key.PublicKey.ToDidKey())}");
+
+            var issuer = CredentialIssuer.ForDidKey(key);
+            var issued = await issuer.IssueAsync(model, ct).ConfigureAwait(false);
+            var credential = issued.Credential!;
+            console.MarkupLine($"[bold]2. Issued[/] \"{Markup.Escape(model.Title!.Value)}\" as a Europass EDC credential (ELM v3, VC 1.1) secured with eddsa-rdfc-2022 ({credential.ToJsonString().Length:N0} bytes)");
+
+            var report = await new CredentialVerifier().VerifyAsync(credential, ct).ConfigureAwait(false);
+            console.MarkupLine("[bold]3. Verified[/]");
+            Render(console, report);
+
+            var tampered = (JsonObject)credential.DeepClone();
+            tampered["validFrom"] = "2020-01-01T00:00:00Z";
+            var tamperedReport = await new CredentialVerifier().VerifyAsync(tampered, ct).ConfigureAwait(false);
+            console.MarkupLine("[bold]4. The same credential with validFrom changed after signing[/]");
+            Render(console, tamperedReport);
+
+            if (result.GetValue(outDir) is { } dir)
+            {
+                Directory.CreateDirectory(dir);
+                Cli.WriteOutput(Path.Combine(dir, "issuer-key.json"), KeyFile.Create(key) + "\n");
+                Cli.WriteOutput(Path.Combine(dir, "model.json"), modelJson);
+                Cli.WriteOutput(Path.Combine(dir, "credential.json"), Cli.ToJson(credential));
+                console.MarkupLine($"Wrote issuer-key.json, model.json and credential.json to {Markup.Escape(dir)}. Try: mcred verify --in {Markup.Escape(Path.Combine(dir, "credential.json"))}");
+            }
+
+            return report.Verified && !tamperedReport.Verified ? ExitCodes.Success : ExitCodes.NotVerified;
+        });
+        return command;
+    }
+
+    internal static string SampleModel()
+    {
+        using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream("samples/university-data-science.json")
+            ?? throw new InvalidOperationException("The sample model is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static void Render(IAnsiConsole console, VerificationReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("check").AddColumn("status").AddColumn("detail");
+        foreach (var check in report.Checks)
+        {
+            var status = check.Status switch
+            {
+                CheckStatus.Passed => "[green]passed[/]",
+                CheckStatus.Failed => "[red]failed[/]",
+                _ => "[grey]skipped[/]",
+            };
+            table.AddRow(Markup.Escape(check.Name), status, Markup.Escape(check.Detail));
+        }
+
+        console.Write(table);
+        console.MarkupLine(report.Verified ? "[green bold]VERIFIED[/]" : "[red bold]NOT VERIFIED[/]");
+        console.WriteLine();
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using MicroCredentials.VC.Issuance;
+using MicroCredentials.VC.Proofs;
+using MicroCredentials.VC.Verification;
+
+namespace MicroCredentials.VC.Cli.Commands;
+
+internal static class SignCommand
+{
+    public static Command Create()
+    {
+        var input = Cli.InOption("The unsigned credential (any VC 1.1 or 2.0 JSON-LD document); '-' or absent reads stdin.");
+        var proof = Cli.ProofOption("eddsa-rdfc-2022");
+        var key = Cli.KeyOption();
+        var vm = new Option<string?>("--verification-method") { Description = "The verification method URL to name in the proof (default: the key file's)." };
+        var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now).");
+        var output = Cli.OutOption();
+        var command = new Command("sign", "Secure a credential document as it is (the issuer is not changed).") { input, proof, key, vm, created, output };
+        command.SetAction(async (result, ct) =>
+        {
+            var document = Cli.ReadJsonObject(result.GetValue(input), "credential");
+            var problems = CredentialFormat.Check(document);
+            if (problems.Count > 0)
+            {
+                throw new UsageException("not a well-formed verifiable credential: " + string.Join(" ", problems.Select(p => p.Message)));
+            }
+
+            using var loaded = Cli.LoadKey(result.GetRequiredValue(key));
+            var options = new IssuerOptions
+            {
+                Cryptosuite = Cli.Suite(result.GetRequiredValue(proof)),
+                TimeProvider = result.GetValue(created) is { } at ? new FixedTimeProvider(at) : TimeProvider.System,
+            };
+            var issuer = new CredentialIssuer(loaded.Key, result.GetValue(vm) ?? loaded.VerificationMethodId, options);
+            try
+            {
+                var signed = await issuer.SignAsync(document, ct).ConfigureAwait(false);
+                Cli.WriteOutput(result.GetValue(output), Cli.ToJson(signed));
+            }
+            catch (ProofException ex)
+            {
+                throw new UsageException("the document cannot be signed: " + ex.Message);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

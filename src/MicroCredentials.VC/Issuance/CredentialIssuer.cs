@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.JsonLd;
+using MicroCredentials.VC.Model;
+using MicroCredentials.VC.Profiles;
+using MicroCredentials.VC.Proofs;
+
+namespace MicroCredentials.VC.Issuance;
+
+/// <summary>How a <see cref="CredentialIssuer"/> issues. Immutable.</summary>
+public sealed record IssuerOptions
+{
+    /// <summary>The defaults: Europass EDC profile, eddsa-rdfc-2022, system clock, embedded contexts.</summary>
+    public static IssuerOptions Default { get; } = new();
+
+    /// <summary>The credential profile (EDC by default).</summary>
+    public ICredentialProfile Profile { get; init; } = CredentialProfiles.Edc;
+
+    /// <summary>The cryptosuite (eddsa-rdfc-2022 by default).</summary>
+    public ICryptosuite Cryptosuite { get; init; } = Cryptosuites.EdDsaRdfc2022;
+
+    /// <summary>The clock that dates the proof and, when the model has none, the date of issuing.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Where JSON-LD contexts come from (the embedded ones by default).</summary>
+    public IDocumentLoader DocumentLoader { get; init; } = EmbeddedDocumentLoader.Default;
+
+    /// <summary>A fixed proof creation time instead of the clock (reproducible output).</summary>
+    public DateTimeOffset? Created { get; init; }
+}
+
+/// <summary>The outcome of issuing one micro-credential.</summary>
+/// <param name="Credential">The signed credential, when the model was valid.</param>
+/// <param name="Validation">The model's validation (warnings may be present on success).</param>
+public sealed record IssuanceResult(JsonObject? Credential, ValidationResult Validation)
+{
+    /// <summary>Whether a credential was issued.</summary>
+    public bool Succeeded => Credential is not null;
+}
+
+/// <summary>
+/// Issues micro-credentials: model → profile (unsigned credential) → Data Integrity proof. Thread-safe; one issuer
+/// can sign many credentials concurrently.
+/// </summary>
+public sealed class CredentialIssuer
+{
+    private readonly Ed25519SigningKey _key;
+
+    /// <summary>Creates an issuer for a signing key.</summary>
+    /// <param name="key">The issuer's key (owned by the caller; keep it alive while issuing).</param>
+    /// <param name="verificationMethodId">The key's verification method URL, e.g. <c>did:key:z6Mk…#z6Mk…</c>; its DID (before <c>#</c>) becomes the issuer.</param>
+    /// <param name="options">How to issue; <see cref="IssuerOptions.Default"/> when null.</param>
+    public CredentialIssuer(Ed25519SigningKey key, string verificationMethodId, IssuerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(verificationMethodId);
+        _key = key;
+        VerificationMethod = verificationMethodId;
+        var hash = verificationMethodId.IndexOf('#', StringComparison.Ordinal);
+        IssuerId = hash > 0 ? verificationMethodId[..hash] : verificationMethodId;
+        Options = options ?? IssuerOptions.Default;
+    }
+
+    /// <summary>Creates an issuer whose identity is the key's own did:key.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="options">How to issue.</param>
+    /// <returns>The issuer.</returns>
+    public static CredentialIssuer ForDidKey(Ed25519SigningKey key, IssuerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new CredentialIssuer(key, key.PublicKey.DidKeyVerificationMethodId, options);
+    }
+
+    /// <summary>The issuer's identifier (the DID of the verification method).</summary>
+    public string IssuerId { get; }
+
+    /// <summary>The verification method named in proofs.</summary>
+    public string VerificationMethod { get; }
+
+    /// <summary>How this issuer issues.</summary>
+    public IssuerOptions Options { get; }
+
+    /// <summary>Validates the model, maps it with the profile and signs it. An invalid model is reported, not thrown.</summary>
+    /// <param name="model">The micro-credential.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The signed credential, or the validation problems.</returns>
+    /// <exception cref="ProofException">The profile produced a document the suite cannot secure (a bug, or a custom profile using undefined terms).</exception>
+    public async ValueTask<IssuanceResult> IssueAsync(MicroCredential model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var validation = model.Validate();
+        if (!validation.IsValid)
+        {
+            return new IssuanceResult(null, validation);
+        }
+
+        var now = Now();
+        var unsigned = Options.Profile.ToCredential(model, new CredentialOptions
+        {
+            IssuerId = IssuerId,
+            IssuedAt = now,
+            IncludeDataIntegrityContext = true,
+        });
+        var signed = await SignAsync(unsigned, cancellationToken).ConfigureAwait(false);
+        return new IssuanceResult(signed, validation);
+    }
+
+    /// <summary>Secures any credential document as it is (issuer untouched) with this issuer's key and suite.</summary>
+    /// <param name="document">The unsigned (or already signed: the proof is added to a set) document; not modified.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The signed copy.</returns>
+    /// <exception cref="ProofException">The document cannot be secured with this suite (e.g. an undefined term).</exception>
+    public ValueTask<JsonObject> SignAsync(JsonObject document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return DataIntegrity.AddProofAsync(
+            document,
+            Options.Cryptosuite,
+            _key,
+            new ProofOptions { VerificationMethod = VerificationMethod, Created = Now() },
+            new CryptosuiteContext { DocumentLoader = Options.DocumentLoader },
+            cancellationToken);
+    }
+
+    private DateTimeOffset Now()
+    {
+        var now = Options.Created ?? Options.TimeProvider.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+
+namespace MicroCredentials.VC.Proofs;
+
+/// <summary>The cryptosuites this library implements, as singletons.</summary>
+public static class Cryptosuites
+{
+    /// <summary><c>eddsa-rdfc-2022</c>: RDFC-1.0 canonicalization, Ed25519.</summary>
+    public static ICryptosuite EdDsaRdfc2022 => Proofs.EdDsaRdfc2022.Instance;
+
+    /// <summary><c>eddsa-jcs-2022</c>: JSON canonicalization (RFC 8785), Ed25519.</summary>
+    public static ICryptosuite EdDsaJcs2022 => Proofs.EdDsaJcs2022.Instance;
+}
+
+/// <summary>
+/// An immutable set of allowed cryptosuites keyed by their <c>cryptosuite</c> name. A verifier accepts only the
+/// suites in its registry, so a caller can narrow what it trusts.
+/// </summary>
+public sealed class CryptosuiteRegistry
+{
+    private readonly FrozenDictionary<string, ICryptosuite> _suites;
+
+    private CryptosuiteRegistry(IEnumerable<ICryptosuite> suites) =>
+        _suites = suites.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
+
+    /// <summary>Every suite of this library.</summary>
+    public static CryptosuiteRegistry Default { get; } = new([Cryptosuites.EdDsaRdfc2022, Cryptosuites.EdDsaJcs2022]);
+
+    /// <summary>A registry of exactly these suites.</summary>
+    /// <param name="suites">The suites.</param>
+    /// <returns>The registry.</returns>
+    public static CryptosuiteRegistry Of(params IEnumerable<ICryptosuite> suites)
+    {
+        ArgumentNullException.ThrowIfNull(suites);
+        return new(suites);
+    }
+
+    /// <summary>The names of the suites.</summary>
+    public IEnumerable<string> Names => _suites.Keys;
+
+    /// <summary>Looks a suite up by name.</summary>
+    /// <param name="name">The <c>cryptosuite</c> value.</param>
+    /// <param name="suite">The suite.</param>
+    /// <returns>Whether it is allowed.</returns>
+    public bool TryGet(string? name, [NotNullWhen(true)] out ICryptosuite? suite)
+    {
+        suite = null;
+        return name is not null && _suites.TryGetValue(name, out suite);
+    }
+}

@@ -1,0 +1,294 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.Dids;
+using MicroCredentials.VC.Model;
+
+namespace MicroCredentials.VC.Proofs;
+
+/// <summary>
+/// Creates and verifies Data Integrity proofs (W3C VC Data Integrity 1.0 §4.2 "Add Proof", §4.3 "Add Proof Set/Chain",
+/// §4.4 "Verify Proof", §4.5 "Verify Proof Sets and Chains") with any <see cref="ICryptosuite"/>.
+/// Never modifies the caller's document.
+/// </summary>
+public static class DataIntegrity
+{
+    /// <summary>Adds a proof to a copy of <paramref name="document"/>. An existing proof makes a proof set; <see cref="ProofOptions.PreviousProof"/> makes a chain.</summary>
+    /// <param name="document">The document to secure (not modified).</param>
+    /// <param name="suite">The cryptosuite.</param>
+    /// <param name="key">The signing key.</param>
+    /// <param name="options">The proof options.</param>
+    /// <param name="context">The JSON-LD environment; embedded contexts only by default.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The secured copy.</returns>
+    /// <exception cref="ProofException">The document cannot be secured with this suite (e.g. an undefined term), or a previous proof is missing.</exception>
+    public static async ValueTask<JsonObject> AddProofAsync(JsonObject document, ICryptosuite suite, Ed25519SigningKey key, ProofOptions options, CryptosuiteContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(options);
+        context ??= CryptosuiteContext.Default;
+
+        var existing = ProofsOf(document);
+        var unsecured = WithoutProof(document);
+        if (options.PreviousProof.Count > 0)
+        {
+            var previous = new JsonArray();
+            foreach (var id in options.PreviousProof)
+            {
+                var match = existing.FirstOrDefault(p => (string?)p["id"] == id)
+                    ?? throw new ProofException("signature.previousProof", "The previous proof '" + id + "' is not in the document.");
+                previous.Add(match.DeepClone());
+            }
+
+            unsecured["proof"] = previous;
+        }
+
+        var proofOptions = new JsonObject { ["type"] = suite.ProofType };
+        if (options.Id is not null)
+        {
+            proofOptions["id"] = options.Id;
+        }
+
+        proofOptions["cryptosuite"] = suite.Name;
+        if (options.Created is { } created)
+        {
+            proofOptions["created"] = XsdDateTime.Format(created);
+        }
+
+        if (options.Expires is { } expires)
+        {
+            proofOptions["expires"] = XsdDateTime.Format(expires);
+        }
+
+        proofOptions["verificationMethod"] = options.VerificationMethod;
+        proofOptions["proofPurpose"] = options.ProofPurpose;
+        if (options.Challenge is not null)
+        {
+            proofOptions["challenge"] = options.Challenge;
+        }
+
+        if (options.Domain is not null)
+        {
+            proofOptions["domain"] = options.Domain;
+        }
+
+        if (options.PreviousProof.Count == 1)
+        {
+            proofOptions["previousProof"] = options.PreviousProof[0];
+        }
+        else if (options.PreviousProof.Count > 1)
+        {
+            proofOptions["previousProof"] = new JsonArray([.. options.PreviousProof.Select(p => (JsonNode)JsonValue.Create(p))]);
+        }
+
+        var inputs = suite.Configure(unsecured, proofOptions, verifying: false);
+        var hashData = await suite.HashDataAsync(inputs.Document, inputs.Configuration, context, cancellationToken).ConfigureAwait(false);
+        var proof = inputs.Proof;
+        proof["proofValue"] = Multibase.EncodeBase58Btc(key.Sign(hashData));
+
+        var secured = (JsonObject)document.DeepClone();
+        if (existing.Count == 0)
+        {
+            secured["proof"] = proof;
+        }
+        else
+        {
+            secured["proof"] = new JsonArray([.. existing.Select(p => p.DeepClone()), proof]);
+        }
+
+        return secured;
+    }
+
+    /// <summary>
+    /// Verifies every proof on a document (a single proof, a proof set, or a chain). Each result says whether that
+    /// proof's signature verifies with the key its verification method resolves to. Never throws for bad input.
+    /// </summary>
+    /// <param name="document">The secured document.</param>
+    /// <param name="suites">The allowed cryptosuites.</param>
+    /// <param name="methods">Resolves verification methods to keys.</param>
+    /// <param name="context">The JSON-LD environment.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>One result per proof, in document order; empty when the document has no proof.</returns>
+    public static async ValueTask<IReadOnlyList<ProofCheck>> VerifyAsync(JsonObject document, CryptosuiteRegistry suites, IVerificationMethodResolver methods, CryptosuiteContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(suites);
+        ArgumentNullException.ThrowIfNull(methods);
+        context ??= CryptosuiteContext.Default;
+
+        var results = new List<ProofCheck>();
+        var proofNode = document["proof"];
+        if (proofNode is null)
+        {
+            return results;
+        }
+
+        if (proofNode is not JsonObject && proofNode is not JsonArray)
+        {
+            results.Add(ProofCheck.Fail(null, "signature.malformedProof", "The proof must be an object or an array of objects."));
+            return results;
+        }
+
+        var proofs = ProofsOf(document);
+        if (proofNode is JsonArray array && proofs.Count != array.Count)
+        {
+            results.Add(ProofCheck.Fail(null, "signature.malformedProof", "Every entry of the proof array must be an object."));
+            return results;
+        }
+
+        var unsecuredBase = WithoutProof(document);
+        foreach (var proof in proofs)
+        {
+            results.Add(await VerifyOneAsync(unsecuredBase, proof, proofs, suites, methods, context, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    private static async ValueTask<ProofCheck> VerifyOneAsync(JsonObject unsecuredBase, JsonObject proof, List<JsonObject> allProofs, CryptosuiteRegistry suites, IVerificationMethodResolver methods, CryptosuiteContext context, CancellationToken cancellationToken)
+    {
+        var type = proof["type"] is JsonValue tv && tv.TryGetValue(out string? t) ? t : null;
+        var suiteName = proof["cryptosuite"] is JsonValue sv && sv.TryGetValue(out string? s) ? s : null;
+        if (type != "DataIntegrityProof")
+        {
+            return ProofCheck.Fail(proof, "signature.unsupportedProofType", $"The proof type '{type ?? "(none)"}' is not supported; expected DataIntegrityProof.");
+        }
+
+        if (!suites.TryGet(suiteName, out var suite))
+        {
+            return ProofCheck.Fail(proof, "signature.unsupportedCryptosuite", $"The cryptosuite '{suiteName ?? "(none)"}' is not allowed (allowed: {string.Join(", ", suites.Names)}).");
+        }
+
+        if (proof["proofValue"] is not JsonValue pv || !pv.TryGetValue(out string? proofValue) || string.IsNullOrEmpty(proofValue))
+        {
+            return ProofCheck.Fail(proof, "signature.missingProofValue", "The proof has no proofValue.");
+        }
+
+        if (!proofValue.StartsWith('z') || !Multibase.TryDecode(proofValue, out var signature) || signature.Length != 64)
+        {
+            return ProofCheck.Fail(proof, "signature.malformedProofValue", "The proofValue is not a base58btc multibase Ed25519 signature of 64 bytes.");
+        }
+
+        if (proof["verificationMethod"] is not JsonValue vmv || !vmv.TryGetValue(out string? vmId) || string.IsNullOrEmpty(vmId))
+        {
+            return ProofCheck.Fail(proof, "signature.missingVerificationMethod", "The proof names no verificationMethod.");
+        }
+
+        var purpose = proof["proofPurpose"] is JsonValue ppv && ppv.TryGetValue(out string? pp) ? pp : null;
+        if (string.IsNullOrEmpty(purpose))
+        {
+            return ProofCheck.Fail(proof, "signature.missingProofPurpose", "The proof has no proofPurpose.");
+        }
+
+        var unsecured = unsecuredBase;
+        if (proof["previousProof"] is { } previousNode)
+        {
+            var ids = previousNode switch
+            {
+                JsonValue v when v.TryGetValue(out string? one) => [one],
+                JsonArray a when a.All(x => x is JsonValue xv && xv.GetValueKind() == JsonValueKind.String) => a.Select(x => (string)x!).ToArray(),
+                _ => null,
+            };
+            if (ids is null)
+            {
+                return ProofCheck.Fail(proof, "signature.malformedPreviousProof", "previousProof must be a proof id or an array of proof ids.");
+            }
+
+            var previous = new JsonArray();
+            foreach (var id in ids)
+            {
+                var match = allProofs.FirstOrDefault(p => (string?)p["id"] == id);
+                if (match is null)
+                {
+                    return ProofCheck.Fail(proof, "signature.missingPreviousProof", $"The previous proof '{id}' is not in the document.");
+                }
+
+                previous.Add(match.DeepClone());
+            }
+
+            unsecured = (JsonObject)unsecuredBase.DeepClone();
+            unsecured["proof"] = previous;
+        }
+
+        var proofOptions = (JsonObject)proof.DeepClone();
+        proofOptions.Remove("proofValue");
+
+        VerificationMethodResult method;
+        try
+        {
+            method = await methods.ResolveAsync(vmId, purpose, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A resolver failure is a failed check, never a crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return ProofCheck.Fail(proof, "signature.keyResolution", $"The verification method '{vmId}' could not be resolved: {ex.Message}");
+        }
+
+        if (method.Method is null)
+        {
+            return ProofCheck.Fail(proof, method.Code ?? "signature.keyResolution", method.Message ?? $"The verification method '{vmId}' could not be resolved.");
+        }
+
+        try
+        {
+            var inputs = suite.Configure(unsecured, proofOptions, verifying: true);
+            var hashData = await suite.HashDataAsync(inputs.Document, inputs.Configuration, context, cancellationToken).ConfigureAwait(false);
+            return method.Method.PublicKey.Verify(hashData, signature)
+                ? ProofCheck.Pass(proof, suite.Name, method)
+                : ProofCheck.Fail(proof, "signature.invalid", $"The {suite.Name} signature does not verify with the key of '{vmId}': the document or the proof was changed after signing, or signed with another key.", method);
+        }
+        catch (ProofException ex)
+        {
+            return ProofCheck.Fail(proof, ex.Code, ex.Message, method);
+        }
+    }
+
+    /// <summary>The proofs of a document, as objects (an array's non-object entries are skipped).</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>The proofs.</returns>
+    internal static List<JsonObject> ProofsOf(JsonObject document) => document["proof"] switch
+    {
+        JsonObject single => [single],
+        JsonArray many => [.. many.OfType<JsonObject>()],
+        _ => [],
+    };
+
+    /// <summary>A deep copy of the document without its <c>proof</c>.</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>The copy.</returns>
+    internal static JsonObject WithoutProof(JsonObject document)
+    {
+        var copy = new JsonObject();
+        foreach (var (key, value) in document)
+        {
+            if (key != "proof")
+            {
+                copy[key] = value?.DeepClone();
+            }
+        }
+
+        return copy;
+    }
+}
+
+/// <summary>The outcome of checking one proof.</summary>
+/// <param name="Proof">The proof checked (null when the proof value itself is malformed).</param>
+/// <param name="Verified">Whether the signature verifies.</param>
+/// <param name="Cryptosuite">The suite used.</param>
+/// <param name="Code">A stable code when it failed.</param>
+/// <param name="Message">Why it failed.</param>
+/// <param name="Method">The resolved verification method, when resolution succeeded.</param>
+public sealed record ProofCheck(JsonObject? Proof, bool Verified, string? Cryptosuite, string? Code, string? Message, VerificationMethodResult? Method)
+{
+    internal static ProofCheck Pass(JsonObject proof, string suite, VerificationMethodResult method) => new(proof, true, suite, null, null, method);
+
+    internal static ProofCheck Fail(JsonObject? proof, string code, string message, VerificationMethodResult? method = null) =>
+        new(proof, false, proof?["cryptosuite"] is JsonValue v && v.TryGetValue(out string? s) ? s : null, code, message, method);
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.JsonLd;
+using MicroCredentials.VC.Rdf;
+
+namespace MicroCredentials.VC.Proofs;
+
+/// <summary>
+/// <c>eddsa-rdfc-2022</c> (W3C Data Integrity EdDSA Cryptosuites v1.0 §3.2): JSON-LD to RDF in safe mode, RDF
+/// Dataset Canonicalization (RDFC-1.0) of the document and of the proof configuration (with the document's
+/// <c>@context</c>), SHA-256, Ed25519. The emitted proof has no <c>@context</c> of its own.
+/// </summary>
+public sealed class EdDsaRdfc2022 : Ed25519Cryptosuite
+{
+    private EdDsaRdfc2022()
+    {
+    }
+
+    /// <summary>The suite.</summary>
+    public static EdDsaRdfc2022 Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public override string Name => "eddsa-rdfc-2022";
+
+    /// <inheritdoc/>
+    protected override bool ProofKeepsContext => false;
+
+    /// <inheritdoc/>
+    protected override async ValueTask<byte[]> CanonicalizeAsync(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Quad> quads;
+        try
+        {
+            quads = await JsonLdProcessor.ToRdfAsync(document, new JsonLdOptions { DocumentLoader = context.DocumentLoader, SafeMode = true }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonLdException ex)
+        {
+            throw new ProofException("context." + ex.Code.Replace(' ', '-'), "JSON-LD processing failed: " + ex.Message, ex);
+        }
+
+        try
+        {
+            return Utf8(Rdfc10.Canonicalize(quads, null, cancellationToken).CanonicalNQuads);
+        }
+        catch (RdfcException ex)
+        {
+            throw new ProofException("signature.canonicalization", "RDF canonicalization failed: " + ex.Message, ex);
+        }
+    }
+}

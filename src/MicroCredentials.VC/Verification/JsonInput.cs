@@ -1,0 +1,53 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MicroCredentials.VC.Verification;
+
+/// <summary>Parses untrusted JSON with size and depth limits and without duplicate property names.</summary>
+internal static class JsonInput
+{
+    public static bool TryParse(ReadOnlySpan<byte> utf8, int maxBytes, int maxDepth, [NotNullWhen(true)] out JsonNode? node, [NotNullWhen(false)] out string? error)
+    {
+        node = null;
+        if (utf8.Length > maxBytes)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"The document is {utf8.Length} bytes, over the limit of {maxBytes} bytes.");
+            return false;
+        }
+
+        try
+        {
+            node = JsonNode.Parse(utf8, null, new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false });
+            if (node is null)
+            {
+                error = "The document is JSON null.";
+                return false;
+            }
+
+            error = null;
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            error = "The document is not well-formed JSON: " + Trim(ex);
+            return false;
+        }
+    }
+
+    private static string Trim(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        }
+
+        var text = cut > 0 ? message[..cut] : message;
+        return ex.LineNumber is { } line
+            ? string.Create(CultureInfo.InvariantCulture, $"{text} (line {line + 1}, byte {ex.BytePositionInLine + 1})")
+            : text;
+    }
+}

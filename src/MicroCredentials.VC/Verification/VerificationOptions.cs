@@ -1,0 +1,42 @@
+using MicroCredentials.VC.Dids;
+using MicroCredentials.VC.JsonLd;
+using MicroCredentials.VC.Proofs;
+
+namespace MicroCredentials.VC.Verification;
+
+/// <summary>
+/// The environment and the expectations of a verification. Immutable; every check is on by default and each
+/// opt-out is explicit. Nothing here reaches the network unless the caller supplies a loader or resolver that does.
+/// </summary>
+public sealed record VerificationOptions
+{
+    /// <summary>The default: system clock, five minutes of skew, embedded contexts, did:key, every suite of this library.</summary>
+    public static VerificationOptions Default { get; } = new();
+
+    /// <summary>The clock. Use a fixed <see cref="TimeProvider"/> to verify as of another time (audits, tests).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Tolerated clock difference between issuer and verifier (default five minutes).</summary>
+    public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Where JSON-LD contexts come from; the embedded contexts by default (never the network).</summary>
+    public IDocumentLoader DocumentLoader { get; init; } = EmbeddedDocumentLoader.Default;
+
+    /// <summary>Resolves the keys named by proofs; did:key by default.</summary>
+    public IVerificationMethodResolver VerificationMethodResolver { get; init; } = DidVerificationMethodResolver.Default;
+
+    /// <summary>The cryptosuites accepted; all of this library's by default.</summary>
+    public CryptosuiteRegistry Cryptosuites { get; init; } = CryptosuiteRegistry.Default;
+
+    /// <summary>When set, the learner must be this one: a DID, or an identifier (national ID, student number) of the credential subject.</summary>
+    public string? ExpectedLearner { get; init; }
+
+    /// <summary>When true, a missing mandatory Council Recommendation element fails the <c>elements</c> check (and the verification).</summary>
+    public bool RequireMicroCredentialElements { get; init; }
+
+    /// <summary>Largest accepted document, in bytes (default 8 MiB).</summary>
+    public int MaxDocumentBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>Deepest accepted JSON nesting (default 128).</summary>
+    public int MaxDepth { get; init; } = 128;
+}
