@@ -62,9 +62,10 @@ public static class Base64Url
         }
 
         var bytes = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(value.Length)];
-        if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(value, bytes, out var written) || written != bytes.Length)
+        var status = System.Buffers.Text.Base64Url.DecodeFromChars(value, bytes, out _, out var written, isFinalBlock: true);
+        if (status != System.Buffers.OperationStatus.Done || written != bytes.Length)
         {
-            error = "Invalid base64url.";
+            error = "Invalid base64url: the unused bits of the last character are not zero, or the text is malformed.";
             return false;
         }
 
