@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MicroCredentials.VC.JsonLd;
+
+/// <summary>The value of a JSON literal (<c>@type: @json</c>): the original JSON, read only.</summary>
+internal sealed class JsonLiteral(JsonNode? node)
+{
+    public JsonNode? Node { get; } = node;
+}
+
+/// <summary>JSON <c>null</c> as an <c>@value</c> while a value object is being built (dropped before it is returned).</summary>
+internal sealed class NullValue
+{
+    public static readonly NullValue Instance = new();
+
+    private NullValue()
+    {
+    }
+}
+
+/// <summary>
+/// The internal expanded form: maps are <see cref="Dictionary{TKey,TValue}"/> of string to object, arrays are
+/// <see cref="List{T}"/> of object, scalars are <see cref="string"/>, <see cref="double"/> and <see cref="bool"/>,
+/// and JSON literals <see cref="JsonLiteral"/>. It is walked directly by toRdf and only converted to
+/// <see cref="JsonNode"/> for <c>ExpandAsync</c>.
+/// </summary>
+internal static class Expanded
+{
+    public static object? FromScalar(JsonValue v)
+    {
+        switch (v.GetValueKind())
+        {
+            case JsonValueKind.String:
+                return v.GetValue<string>();
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            case JsonValueKind.Number:
+                return ToDouble(v);
+            default:
+                return null;
+        }
+    }
+
+    public static double ToDouble(JsonValue v)
+    {
+        if (v.TryGetValue<double>(out var d))
+        {
+            return d;
+        }
+
+        if (v.TryGetValue<long>(out var l))
+        {
+            return l;
+        }
+
+        if (v.TryGetValue<int>(out var i))
+        {
+            return i;
+        }
+
+        if (v.TryGetValue<decimal>(out var m))
+        {
+            return (double)m;
+        }
+
+        if (v.TryGetValue<float>(out var f))
+        {
+            return f;
+        }
+
+        if (v.TryGetValue<ulong>(out var ul))
+        {
+            return ul;
+        }
+
+        if (v.TryGetValue<JsonElement>(out var e) && e.TryGetDouble(out d))
+        {
+            return d;
+        }
+
+        return double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    public static bool IsValueObject(object? o) => o is Dictionary<string, object> m && m.ContainsKey("@value");
+
+    public static bool IsListObject(object? o) => o is Dictionary<string, object> m && m.ContainsKey("@list");
+
+    public static bool IsGraphObject(object? o)
+    {
+        if (o is not Dictionary<string, object> m || !m.ContainsKey("@graph"))
+        {
+            return false;
+        }
+
+        foreach (var k in m.Keys)
+        {
+            if (k is not ("@graph" or "@id" or "@index" or "@context"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static List<object> AsList(object value) => value as List<object> ?? new List<object>(1) { value };
+
+    /// <summary>Appends <paramref name="value"/> (or its items, for an array) to the array under <paramref name="key"/>.</summary>
+    public static void Add(Dictionary<string, object> map, string key, object value)
+    {
+        if (!map.TryGetValue(key, out var existing))
+        {
+            map[key] = value is List<object> l ? l : new List<object>(1) { value };
+            return;
+        }
+
+        var list = existing as List<object>;
+        if (list is null)
+        {
+            list = new List<object>(2) { existing };
+            map[key] = list;
+        }
+
+        if (value is List<object> items)
+        {
+            list.AddRange(items);
+        }
+        else
+        {
+            list.Add(value);
+        }
+    }
+
+    public static bool DeepEquals(object? a, object? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        switch (a)
+        {
+            case string s:
+                return b is string t && s == t;
+            case double d:
+                return b is double e && d.Equals(e);
+            case bool x:
+                return b is bool y && x == y;
+            case JsonLiteral j:
+                return b is JsonLiteral k && JsonNode.DeepEquals(j.Node, k.Node);
+            case List<object> la:
+                {
+                    if (b is not List<object> lb || la.Count != lb.Count)
+                    {
+                        return false;
+                    }
+
+                    for (var i = 0; i < la.Count; i++)
+                    {
+                        if (!DeepEquals(la[i], lb[i]))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }
+
+            case Dictionary<string, object> ma:
+                {
+                    if (b is not Dictionary<string, object> mb || ma.Count != mb.Count)
+                    {
+                        return false;
+                    }
+
+                    foreach (var kv in ma)
+                    {
+                        if (!mb.TryGetValue(kv.Key, out var other) || !DeepEquals(kv.Value, other))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Materializes the expanded form as JSON.</summary>
+    public static JsonNode? ToJson(object? o)
+    {
+        switch (o)
+        {
+            case null:
+            case NullValue:
+                return null;
+            case string s:
+                return JsonValue.Create(s);
+            case double d:
+                return JsonValue.Create(d);
+            case bool b:
+                return JsonValue.Create(b);
+            case JsonLiteral j:
+                return j.Node?.DeepClone();
+            case List<object> l:
+                {
+                    var a = new JsonArray();
+                    foreach (var item in l)
+                    {
+                        a.Add(ToJson(item));
+                    }
+
+                    return a;
+                }
+
+            case Dictionary<string, object> m:
+                {
+                    var obj = new JsonObject();
+                    foreach (var kv in m)
+                    {
+                        obj[kv.Key] = ToJson(kv.Value);
+                    }
+
+                    return obj;
+                }
+
+            default:
+                throw new InvalidOperationException("Unexpected expanded value " + o.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,547 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Rdf;
+using Map = System.Collections.Generic.Dictionary<string, object>;
+
+namespace MicroCredentials.VC.JsonLd;
+
+/// <summary>
+/// JSON-LD 1.1 Processing Algorithms and API §7.2 (Node Map Generation) and §8.1 (Deserialize JSON-LD to RDF,
+/// with §8.1.3 Object to RDF and §8.1.4 List to RDF), working on the internal expanded form. Blank nodes are
+/// labelled <c>_:b0</c>, <c>_:b1</c>… in the order the algorithms issue them.
+/// </summary>
+internal sealed class RdfSerializer
+{
+    private const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    private const string Xsd = "http://www.w3.org/2001/XMLSchema#";
+    private static readonly RdfTerm RdfType = RdfTerm.Iri(Rdf + "type");
+    private static readonly RdfTerm RdfFirst = RdfTerm.Iri(Rdf + "first");
+    private static readonly RdfTerm RdfRest = RdfTerm.Iri(Rdf + "rest");
+    private static readonly RdfTerm RdfNil = RdfTerm.Iri(Rdf + "nil");
+
+    private readonly Dictionary<string, Dictionary<string, Map>> nodeMap = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> issued = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RdfTerm> iriTerms = new(StringComparer.Ordinal);
+    private readonly bool safe;
+    private readonly string? rdfDirection;
+    private readonly bool generalized;
+    private readonly int maxDepth;
+    private int counter;
+
+    public RdfSerializer(JsonLdRun run)
+    {
+        safe = run.Safe;
+        rdfDirection = run.Options.RdfDirection;
+        generalized = run.Options.ProduceGeneralizedRdf;
+        maxDepth = run.Options.MaxDepth * 2;
+    }
+
+    private string Issue(string? existing)
+    {
+        if (existing is not null && issued.TryGetValue(existing, out var id))
+        {
+            return id;
+        }
+
+        id = "_:b" + counter.ToString(CultureInfo.InvariantCulture);
+        counter = checked(counter + 1);
+        if (existing is not null)
+        {
+            issued[existing] = id;
+        }
+
+        return id;
+    }
+
+    public List<Quad> Serialize(object? expanded)
+    {
+        if (expanded is not null)
+        {
+            GenerateNodeMap(expanded, "@default", null, null, null, 0);
+        }
+
+        var quads = new List<Quad>();
+        var graphNames = new List<string>(nodeMap.Keys);
+        graphNames.Sort(StringComparer.Ordinal);
+        foreach (var graphName in graphNames)
+        {
+            RdfTerm? graphTerm = null;
+            if (graphName != "@default")
+            {
+                if (!Iri.IsWellFormedNode(graphName))
+                {
+                    if (safe)
+                    {
+                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeGraphReference, "The graph name '" + graphName + "' is not an absolute IRI.");
+                    }
+
+                    continue;
+                }
+
+                graphTerm = NodeTerm(graphName);
+            }
+
+            var graph = nodeMap[graphName];
+            var subjects = new List<string>(graph.Keys);
+            subjects.Sort(StringComparer.Ordinal);
+            foreach (var subject in subjects)
+            {
+                if (!Iri.IsWellFormedNode(subject))
+                {
+                    if (safe)
+                    {
+                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeSubjectReference, "The subject '" + subject + "' is not an absolute IRI.");
+                    }
+
+                    continue;
+                }
+
+                var subjectTerm = NodeTerm(subject);
+                var node = graph[subject];
+                var properties = new List<string>(node.Keys);
+                properties.Sort(StringComparer.Ordinal);
+                foreach (var property in properties)
+                {
+                    var values = (List<object>)node[property];
+                    if (property == "@type")
+                    {
+                        foreach (var t in values)
+                        {
+                            var type = (string)t;
+                            if (!Iri.IsWellFormedNode(type))
+                            {
+                                if (safe)
+                                {
+                                    throw new JsonLdException(JsonLdErrorCode.SafeRelativeTypeReferenceRdf, "The type '" + type + "' is not an absolute IRI.");
+                                }
+
+                                continue;
+                            }
+
+                            quads.Add(new Quad(subjectTerm, RdfType, NodeTerm(type), graphTerm));
+                        }
+
+                        continue;
+                    }
+
+                    if (Iri.IsKeyword(property))
+                    {
+                        continue;
+                    }
+
+                    if (Iri.IsBlankNode(property) && !generalized)
+                    {
+                        if (safe)
+                        {
+                            throw new JsonLdException(JsonLdErrorCode.SafeBlankNodePredicate, "The property '" + property + "' is a blank node; its triples would be dropped.");
+                        }
+
+                        continue;
+                    }
+
+                    if (!Iri.IsBlankNode(property) && !Iri.IsWellFormedIri(property))
+                    {
+                        if (safe)
+                        {
+                            throw new JsonLdException(JsonLdErrorCode.SafeRelativePropertyReference, "The property '" + property + "' is not an absolute IRI.");
+                        }
+
+                        continue;
+                    }
+
+                    var predicate = NodeTerm(property);
+                    foreach (var item in values)
+                    {
+                        var obj = ObjectToRdf(item, quads, graphTerm);
+                        if (obj is not null)
+                        {
+                            quads.Add(new Quad(subjectTerm, predicate, obj, graphTerm));
+                        }
+                    }
+                }
+            }
+        }
+
+        return quads;
+    }
+
+    private RdfTerm NodeTerm(string id)
+    {
+        if (!iriTerms.TryGetValue(id, out var term))
+        {
+            term = Iri.IsBlankNode(id) ? RdfTerm.Blank(id[2..]) : RdfTerm.Iri(id);
+            iriTerms[id] = term;
+        }
+
+        return term;
+    }
+
+    /// <summary>§8.1.3 Object to RDF. List triples are appended to <paramref name="quads"/> before the triple that uses the list.</summary>
+    private RdfTerm? ObjectToRdf(object item, List<Quad> quads, RdfTerm? graph)
+    {
+        var m = (Map)item;
+        if (m.TryGetValue("@id", out var idObj))
+        {
+            var id = (string)idObj;
+            if (!Iri.IsWellFormedNode(id))
+            {
+                if (safe)
+                {
+                    throw new JsonLdException(JsonLdErrorCode.SafeRelativeObjectReference, "The object reference '" + id + "' is not an absolute IRI.");
+                }
+
+                return null;
+            }
+
+            return NodeTerm(id);
+        }
+
+        if (m.TryGetValue("@list", out var list))
+        {
+            return ListToRdf((List<object>)list, quads, graph);
+        }
+
+        var value = m["@value"];
+        m.TryGetValue("@type", out var dt);
+        var datatype = dt as string;
+        if (datatype is not null && datatype != "@json" && !Iri.IsWellFormedIri(datatype))
+        {
+            if (safe)
+            {
+                throw new JsonLdException(JsonLdErrorCode.SafeRelativeTypeReferenceRdf, "The datatype '" + datatype + "' is not an absolute IRI.");
+            }
+
+            return null;
+        }
+
+        string? language = null;
+        if (m.TryGetValue("@language", out var lang))
+        {
+            language = (string)lang;
+            if (!ContextProcessor.IsWellFormedLanguage(language))
+            {
+                if (safe)
+                {
+                    throw new JsonLdException(JsonLdErrorCode.SafeInvalidLanguageValue, "The language tag '" + language + "' is not well-formed.");
+                }
+
+                return null;
+            }
+        }
+
+        string lexical;
+        if (datatype == "@json")
+        {
+            lexical = JsonCanonical.Serialize(((JsonLiteral)value).Node, maxDepth);
+            datatype = Rdf + "JSON";
+        }
+        else if (value is bool b)
+        {
+            lexical = b ? "true" : "false";
+            datatype ??= Xsd + "boolean";
+        }
+        else if (value is double d)
+        {
+            if (d % 1 != 0 || Math.Abs(d) >= 1e21 || datatype == Xsd + "double" || double.IsNaN(d) || double.IsInfinity(d))
+            {
+                lexical = CanonicalDouble(d);
+                datatype ??= Xsd + "double";
+            }
+            else
+            {
+                lexical = d == 0 ? "0" : d.ToString("F0", CultureInfo.InvariantCulture);
+                datatype ??= Xsd + "integer";
+            }
+        }
+        else
+        {
+            lexical = (string)value;
+            datatype ??= language is null ? RdfTerm.XsdString : RdfTerm.RdfLangString;
+        }
+
+        if (m.TryGetValue("@direction", out var dirObj) && rdfDirection is not null)
+        {
+            var direction = (string)dirObj;
+            if (rdfDirection == "i18n-datatype")
+            {
+                return RdfTerm.Literal(lexical, "https://www.w3.org/ns/i18n#" + (language ?? string.Empty).ToLowerInvariant() + "_" + direction);
+            }
+
+            if (rdfDirection == "compound-literal")
+            {
+                var node = NodeTerm(Issue(null));
+                quads.Add(new Quad(node, RdfTerm.Iri(Rdf + "value"), RdfTerm.Literal(lexical), graph));
+                if (language is not null)
+                {
+                    quads.Add(new Quad(node, RdfTerm.Iri(Rdf + "language"), RdfTerm.Literal(language.ToLowerInvariant()), graph));
+                }
+
+                quads.Add(new Quad(node, RdfTerm.Iri(Rdf + "direction"), RdfTerm.Literal(direction), graph));
+                return node;
+            }
+        }
+
+        return language is not null
+            ? new RdfTerm(RdfTermKind.Literal, lexical, RdfTerm.RdfLangString, language)
+            : new RdfTerm(RdfTermKind.Literal, lexical, datatype);
+    }
+
+    /// <summary>§8.1.4 List to RDF.</summary>
+    private RdfTerm ListToRdf(List<object> list, List<Quad> quads, RdfTerm? graph)
+    {
+        if (list.Count == 0)
+        {
+            return RdfNil;
+        }
+
+        var bnodes = new RdfTerm[list.Count];
+        for (var i = 0; i < bnodes.Length; i++)
+        {
+            bnodes[i] = NodeTerm(Issue(null));
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            var subject = bnodes[i];
+            var embedded = new List<Quad>();
+            var obj = ObjectToRdf(list[i], embedded, graph);
+            if (obj is not null)
+            {
+                quads.Add(new Quad(subject, RdfFirst, obj, graph));
+            }
+
+            quads.Add(new Quad(subject, RdfRest, i + 1 < bnodes.Length ? bnodes[i + 1] : RdfNil, graph));
+            quads.AddRange(embedded);
+        }
+
+        return bnodes[0];
+    }
+
+    /// <summary>
+    /// The canonical lexical form of an xsd:double as JSON-LD 1.1 produces it (§8.1.3 step 10): 15 significant
+    /// decimals after the first digit, trailing zeros dropped but one kept, exponent without sign or leading zeros.
+    /// </summary>
+    internal static string CanonicalDouble(double d)
+    {
+        if (double.IsNaN(d))
+        {
+            return "NaN";
+        }
+
+        if (double.IsPositiveInfinity(d))
+        {
+            return "INF";
+        }
+
+        if (double.IsNegativeInfinity(d))
+        {
+            return "-INF";
+        }
+
+        var s = d.ToString("E15", CultureInfo.InvariantCulture);
+        var e = s.IndexOf('E', StringComparison.Ordinal);
+        var mantissa = s.AsSpan(0, e).TrimEnd('0');
+        if (mantissa[^1] == '.')
+        {
+            mantissa = s.AsSpan(0, mantissa.Length + 1);
+        }
+
+        var exponent = int.Parse(s.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return string.Concat(mantissa, "E", exponent.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static List<object> Values(Map node, string property)
+    {
+        if (!node.TryGetValue(property, out var v))
+        {
+            var l = new List<object>();
+            node[property] = l;
+            return l;
+        }
+
+        return (List<object>)v;
+    }
+
+    private static void AddUnique(List<object> values, object value)
+    {
+        foreach (var v in values)
+        {
+            if (Expanded.DeepEquals(v, value))
+            {
+                return;
+            }
+        }
+
+        values.Add(value);
+    }
+
+    /// <summary>§7.2.2 Node Map Generation.</summary>
+    private void GenerateNodeMap(object element, string activeGraph, object? activeSubject, string? activeProperty, List<object>? list, int depth)
+    {
+        if (depth > maxDepth || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JsonLdException(JsonLdErrorCode.MaxDepthExceeded, "The document nests too deeply.");
+        }
+
+        // 1.
+        if (element is List<object> array)
+        {
+            foreach (var item in array)
+            {
+                GenerateNodeMap(item, activeGraph, activeSubject, activeProperty, list, depth + 1);
+            }
+
+            return;
+        }
+
+        // 2.
+        var el = (Map)element;
+        if (!nodeMap.TryGetValue(activeGraph, out var graph))
+        {
+            graph = new Dictionary<string, Map>(StringComparer.Ordinal);
+            nodeMap[activeGraph] = graph;
+        }
+
+        Map? subjectNode = activeSubject is string subj ? graph[subj] : null;
+
+        // 4. Value objects (their @type is a datatype IRI, never relabelled).
+        if (el.ContainsKey("@value"))
+        {
+            if (list is null)
+            {
+                AddUnique(Values(subjectNode!, activeProperty!), el);
+            }
+            else
+            {
+                list.Add(el);
+            }
+
+            return;
+        }
+
+        // 3.
+        List<object>? types = null;
+        if (el.TryGetValue("@type", out var typeObj))
+        {
+            types = new List<object>();
+            foreach (var t in Expanded.AsList(typeObj))
+            {
+                var ts = (string)t;
+                types.Add(Iri.IsBlankNode(ts) ? Issue(ts) : ts);
+            }
+        }
+
+        // 5. List objects.
+        if (el.TryGetValue("@list", out var listValue))
+        {
+            var resultList = new List<object>();
+            GenerateNodeMap(listValue, activeGraph, activeSubject, activeProperty, resultList, depth + 1);
+            var result = new Map(1) { ["@list"] = resultList };
+            if (list is null)
+            {
+                Values(subjectNode!, activeProperty!).Add(result);
+            }
+            else
+            {
+                list.Add(result);
+            }
+
+            return;
+        }
+
+        // 6. Node objects.
+        string id;
+        if (el.TryGetValue("@id", out var idObj) && idObj is string ids)
+        {
+            id = Iri.IsBlankNode(ids) ? Issue(ids) : ids;
+        }
+        else
+        {
+            id = Issue(null);
+        }
+
+        if (!graph.TryGetValue(id, out var node))
+        {
+            node = new Map { ["@id"] = id };
+            graph[id] = node;
+        }
+
+        if (activeSubject is Map reverseSubject)
+        {
+            AddUnique(Values(node, activeProperty!), reverseSubject);
+        }
+        else if (activeProperty is not null)
+        {
+            var reference = new Map(1) { ["@id"] = id };
+            if (list is null)
+            {
+                AddUnique(Values(subjectNode!, activeProperty), reference);
+            }
+            else
+            {
+                list.Add(reference);
+            }
+        }
+
+        if (types is not null)
+        {
+            var nodeTypes = Values(node, "@type");
+            foreach (var t in types)
+            {
+                AddUnique(nodeTypes, t);
+            }
+        }
+
+        if (el.TryGetValue("@index", out var index))
+        {
+            if (node.TryGetValue("@index", out var existingIndex) && !Expanded.DeepEquals(existingIndex, index))
+            {
+                throw new JsonLdException(JsonLdErrorCode.ConflictingIndexes, "Conflicting @index values for node '" + id + "'.");
+            }
+
+            node["@index"] = index;
+        }
+
+        if (el.TryGetValue("@reverse", out var reverseObj))
+        {
+            var referenced = new Map(1) { ["@id"] = id };
+            foreach (var kv in (Map)reverseObj)
+            {
+                foreach (var value in (List<object>)kv.Value)
+                {
+                    GenerateNodeMap(value, activeGraph, referenced, kv.Key, null, depth + 1);
+                }
+            }
+        }
+
+        if (el.TryGetValue("@graph", out var graphObj))
+        {
+            GenerateNodeMap(graphObj, id, null, null, null, depth + 1);
+        }
+
+        if (el.TryGetValue("@included", out var included))
+        {
+            GenerateNodeMap(included, activeGraph, null, null, null, depth + 1);
+        }
+
+        var keys = new List<string>(el.Count);
+        foreach (var k in el.Keys)
+        {
+            if (k is not ("@id" or "@type" or "@index" or "@reverse" or "@graph" or "@included"))
+            {
+                keys.Add(k);
+            }
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var property = Iri.IsBlankNode(key) ? Issue(key) : key;
+            Values(node, property);
+            GenerateNodeMap(el[key], activeGraph, id, property, null, depth + 1);
+        }
+    }
+
+    /// <summary>For tests: the N-Quads form of a literal's lexical value, used by the JCS path.</summary>
+    internal static string Canonical(JsonNode? node) => JsonCanonical.Serialize(node, 10_000);
+}
