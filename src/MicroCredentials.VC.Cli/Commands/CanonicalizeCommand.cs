@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using MicroCredentials.VC.Canonicalization;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Rdf;
@@ -39,7 +38,7 @@ internal static class CanonicalizeCommand
                     throw new UsageException("not N-Quads: " + error);
                 }
 
-                Cli.WriteOutput(null, Rdfc10.Canonicalize(parsed, null, ct).CanonicalNQuads);
+                Cli.WriteOutput(null, Rdfc10.Canonicalize(parsed!, null, ct).CanonicalNQuads);
                 return ExitCodes.Success;
             }
 

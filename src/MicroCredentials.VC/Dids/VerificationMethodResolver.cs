@@ -84,7 +84,7 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
         }
 
         var authorized = IsListedUnder(doc, proofPurpose, verificationMethodId, did);
-        return new VerificationMethodResult(new VerificationMethod(Absolute((string?)vmNode["id"] ?? verificationMethodId, did), type, controller, key), authorized);
+        return new VerificationMethodResult(new VerificationMethod(Absolute((string?)vmNode["id"], did) ?? verificationMethodId, type, controller, key), authorized);
     }
 
     private static JsonObject? FindMethod(JsonObject doc, string vmId, string did)

@@ -248,6 +248,16 @@ public static class DataIntegrity
         {
             return ProofCheck.Fail(proof, ex.Code, ex.Message, method);
         }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // An invalid document must never crash verification: an unexpected fault is a failed check.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return ProofCheck.Fail(proof, "signature.processingError", $"The document could not be processed for {suite.Name} ({ex.GetType().Name}: {ex.Message}).", method);
+        }
     }
 
     /// <summary>The proofs of a document, as objects (an array's non-object entries are skipped).</summary>

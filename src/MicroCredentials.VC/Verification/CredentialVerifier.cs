@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Model;
@@ -144,6 +143,16 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
         catch (JsonLdException ex)
         {
             return CheckResult.Fail(VerificationCheck.Context, "context." + ex.Code.Replace(' ', '-'), "JSON-LD processing failed in safe mode: " + ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // An invalid document must never crash verification.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return CheckResult.Fail(VerificationCheck.Context, "context.processingError", $"JSON-LD processing failed ({ex.GetType().Name}: {ex.Message}).");
         }
 
         return CheckResult.Pass(VerificationCheck.Context, "Every context is known and every term is defined.");

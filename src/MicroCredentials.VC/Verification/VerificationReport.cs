@@ -119,7 +119,7 @@ public sealed record VerificationReport
         var checks = new JsonArray();
         foreach (var c in Checks)
         {
-            checks.Add(new JsonObject
+            checks.Add((JsonNode)new JsonObject
             {
                 ["name"] = c.Name,
                 ["status"] = c.Status.ToString().ToLowerInvariant(),
