@@ -27,6 +27,12 @@ internal static class VerifyCommand
             };
             var report = await new CredentialVerifier(options).VerifyAsync(bytes, ct).ConfigureAwait(false);
             Cli.WriteOutput(null, Cli.ToJson(report.ToJson()));
+            if (report[VerificationCheck.Format].Code is "format.notJson" or "format.notAnObject")
+            {
+                Cli.Error("the input is not a credential: " + report[VerificationCheck.Format].Detail);
+                return ExitCodes.BadInput;
+            }
+
             return report.Verified ? ExitCodes.Success : ExitCodes.NotVerified;
         });
         return command;

@@ -1,0 +1,219 @@
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Model;
+using MicroCredentials.VC.Tests.TestSupport;
+
+namespace MicroCredentials.VC.Tests.Cli;
+
+[NonParallelizable]
+public class CliTests
+{
+    private string _dir = null!;
+    private string _key = null!;
+
+    [OneTimeSetUp]
+    public void MakeKey()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "mcred-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+        _key = Path.Combine(_dir, "key.json");
+        var r = Mcred.Run(null, "keygen", "--out", _key);
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+    }
+
+    [OneTimeTearDown]
+    public void Clean() => Directory.Delete(_dir, recursive: true);
+
+    private static IEnumerable<TestCaseData> ModelsAndProofs() =>
+        from model in Directory.GetFiles(Shared.Repo("samples", "models"), "*.json").Order(StringComparer.Ordinal)
+        from proof in new[] { "eddsa-rdfc-2022", "eddsa-jcs-2022" }
+        select new TestCaseData(model, proof).SetName($"IssueThenVerify_{Path.GetFileNameWithoutExtension(model)}_{proof}");
+
+    private static void NoStackTrace(Mcred.Result r) => Assert.That(r.Stderr, Does.Not.Contain("   at "), r.ToString());
+
+    private string Issue(string model, string proof = "eddsa-jcs-2022", params string[] extra)
+    {
+        var output = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".json");
+        var r = Mcred.Run(null, ["issue", "--in", model, "--proof", proof, "--key", _key, "--out", output, .. extra]);
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        return output;
+    }
+
+    [Test]
+    public void Keygen_WritesAKeyFileWithEveryForm()
+    {
+        var key = JsonNode.Parse(File.ReadAllText(_key))!;
+        Assert.That((string?)key["did"], Does.StartWith("did:key:z6Mk"));
+        Assert.That((string?)key["secretKeyMultibase"], Does.StartWith("z3u2"));
+        Assert.That((string?)key["publicKeyJwk"]!["kty"], Is.EqualTo("OKP"));
+        Assert.That((string?)key["privateKeyJwk"]!["d"], Is.Not.Null);
+    }
+
+    [Test]
+    public void Keygen_RefusesToOverwrite()
+    {
+        var r = Mcred.Run(null, "keygen", "--out", _key);
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.Contain("--force"));
+    }
+
+    [TestCaseSource(nameof(ModelsAndProofs))]
+    public void IssueThenVerify(string model, string proof)
+    {
+        var credential = Issue(model, proof);
+        var r = Mcred.Run(null, "verify", "--in", credential, "--require-elements");
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        var report = JsonNode.Parse(r.Stdout)!;
+        Assert.That((bool)report["verified"]!, Is.True);
+        Assert.That((string?)report["securedWith"], Is.EqualTo(proof));
+    }
+
+    [Test]
+    public void Verify_Tampered_ExitsOneWithSignatureFailed()
+    {
+        var credential = Issue(Shared.Repo("samples", "models", "university-data-science.json"));
+        var doc = JsonNode.Parse(File.ReadAllText(credential))!;
+        doc["validFrom"] = "2020-01-01T00:00:00Z";
+        var r = Mcred.Run(doc.ToJsonString(), "verify");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        var signature = JsonNode.Parse(r.Stdout)!["checks"]!.AsArray().Single(c => (string?)c!["name"] == "signature")!;
+        Assert.That((string?)signature["status"], Is.EqualTo("failed"));
+    }
+
+    [Test]
+    public void Verify_AtBeforeIssuing_FailsIssuanceDate()
+    {
+        var credential = Issue(Shared.Repo("samples", "models", "university-data-science.json"));
+        var r = Mcred.Run(null, "verify", "--in", credential, "--at", "2020-01-01T00:00:00Z");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        var check = JsonNode.Parse(r.Stdout)!["checks"]!.AsArray().Single(c => (string?)c!["name"] == "issuanceDate")!;
+        Assert.That((string?)check["status"], Is.EqualTo("failed"));
+    }
+
+    [Test]
+    public void Issue_ModelWithoutLearningOutcomes_ExitsTwoNamingThem()
+    {
+        var model = JsonNode.Parse(File.ReadAllText(Shared.Repo("samples", "models", "university-data-science.json")))!.AsObject();
+        model.Remove("learningOutcomes");
+        var r = Mcred.Run(model.ToJsonString(), "issue", "--key", _key);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("learningOutcomes: at least one learning outcome is required"));
+        Assert.That(r.Stdout, Is.Empty);
+        NoStackTrace(r);
+    }
+
+    [TestCase("not json", TestName = "Issue_MalformedModel_ExitsTwo")]
+    [TestCase("{\"workload\": {\"ects\": \"lots\"}}", TestName = "Issue_WrongType_ExitsTwo")]
+    public void Issue_BadModel(string model)
+    {
+        var r = Mcred.Run(model, "issue", "--key", _key);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
+        NoStackTrace(r);
+    }
+
+    [Test]
+    public void Issue_KeyFileOfTheWrongKind_ExitsTwo()
+    {
+        var notAKey = Path.Combine(_dir, "not-a-key.json");
+        File.WriteAllText(notAKey, "{\"kty\":\"EC\",\"crv\":\"P-256\"}");
+        var r = Mcred.Run(null, "issue", "--in", Shared.Repo("samples", "models", "university-data-science.json"), "--key", notAKey);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("not a usable Ed25519 key file"));
+        NoStackTrace(r);
+    }
+
+    [Test]
+    public void Issue_UnknownProof_ExitsTwo()
+    {
+        var r = Mcred.Run(null, "issue", "--in", "x.json", "--key", _key, "--proof", "rsa-2048");
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
+        NoStackTrace(r);
+    }
+
+    [TestCase("[]", TestName = "Verify_NotAnObject_ExitsTwo")]
+    [TestCase("{\"oops\"", TestName = "Verify_MalformedJson_ExitsTwo")]
+    public void Verify_Unusable(string input)
+    {
+        var r = Mcred.Run(input, "verify");
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
+        NoStackTrace(r);
+    }
+
+    [Test]
+    public void Verify_MissingFile_ExitsTwo()
+    {
+        var r = Mcred.Run(null, "verify", "--in", Path.Combine(_dir, "nope.json"));
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.Contain("no such file"));
+    }
+
+    [Test]
+    public void Sign_ThenVerify_VectorDocument()
+    {
+        var vc = JsonNode.Parse(File.ReadAllText(Shared.Vectors("vc-di-eddsa", "TestVectors", "unsigned.json")))!.AsObject();
+        var did = (string)JsonNode.Parse(File.ReadAllText(_key))!["did"]!;
+        vc["issuer"] = did;
+        var r = Mcred.Run(vc.ToJsonString(), "sign", "--key", _key, "--proof", "eddsa-jcs-2022");
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        var signed = JsonNode.Parse(r.Stdout)!;
+        Assert.That((string?)signed["issuer"], Is.EqualTo(did), "sign leaves the issuer as it is");
+        Assert.That(Mcred.Run(r.Stdout, "verify").ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public void Sign_WithTheVectorKeyAndDate_ReproducesTheJcsVector()
+    {
+        var dir = Shared.Vectors("vc-di-eddsa", "TestVectors");
+        var r = Mcred.Run(null, "sign", "--in", Path.Combine(dir, "unsigned.json"), "--key", Path.Combine(dir, "keyPair.json"), "--proof", "eddsa-jcs-2022", "--created", "2023-02-24T23:36:38Z");
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "eddsa-jcs-2022", "signedJCS.json")));
+        Assert.That(JsonNode.DeepEquals(JsonNode.Parse(r.Stdout), expected), Is.True, r.Stdout);
+    }
+
+    [Test]
+    public void Canonicalize_Jcs_MatchesTheVector()
+    {
+        var dir = Shared.Vectors("vc-di-eddsa", "TestVectors");
+        var r = Mcred.Run(null, "canonicalize", "--jcs", "--in", Path.Combine(dir, "unsigned.json"));
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        Assert.That(r.Stdout, Is.EqualTo(File.ReadAllText(Path.Combine(dir, "eddsa-jcs-2022", "canonDocJCS.txt"))));
+    }
+
+    [Test]
+    public void Canonicalize_NeitherOrBoth_ExitsTwo()
+    {
+        Assert.That(Mcred.Run("{}", "canonicalize").ExitCode, Is.EqualTo(2));
+        Assert.That(Mcred.Run("{}", "canonicalize", "--jcs", "--rdfc").ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Inspect_ReadsOurCredentialBackIntoTheModel()
+    {
+        var modelPath = Shared.Repo("samples", "models", "university-data-science.json");
+        var credential = Issue(modelPath);
+        var r = Mcred.Run(null, "inspect", "--in", credential);
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        var read = MicroCredentialJson.Parse(r.Stdout);
+        var original = MicroCredentialJson.Parse(File.ReadAllText(modelPath));
+        Assert.That(read.Title, Is.EqualTo(original.Title));
+        Assert.That(read.Workload, Is.EqualTo(original.Workload));
+        Assert.That(read.LearningOutcomes, Has.Count.EqualTo(original.LearningOutcomes.Count));
+    }
+
+    [Test]
+    public void Demo_IssuesAndVerifies()
+    {
+        var r = Mcred.Run(null, "demo", "--out", Path.Combine(_dir, "demo"));
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        Assert.That(r.Stdout, Does.Contain("VERIFIED"));
+        Assert.That(r.Stdout, Does.Contain("NOT VERIFIED"), "the tampered copy must fail");
+        Assert.That(Mcred.Run(null, "verify", "--in", Path.Combine(_dir, "demo", "credential.json")).ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public void UnknownCommand_ExitsTwo()
+    {
+        var r = Mcred.Run(null, "frobnicate");
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        NoStackTrace(r);
+    }
+}
