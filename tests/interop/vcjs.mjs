@@ -485,6 +485,28 @@ async function cmdCanonize(opts) {
   return {raw: out};
 }
 
+// Many documents in one process: input is a JSON array; output a JSON array of
+// {"nquads": "..."} or {"error": "..."} in the same order.
+async function cmdCanonizeMany(opts) {
+  const docs = parseJson(inputText(opts));
+  if(!Array.isArray(docs)) {
+    throw new UsageError('canonize-many expects a JSON array of documents');
+  }
+  const documentLoader = makeDocumentLoader({resources: opts.resource});
+  const results = [];
+  for(const doc of docs) {
+    try {
+      results.push({nquads: await jsonld.canonize(doc, {
+        algorithm: 'RDFC-1.0', format: 'application/n-quads', safe: true,
+        base: null, documentLoader
+      })});
+    } catch(e) {
+      results.push({error: String(e && e.message || e)});
+    }
+  }
+  return {json: results};
+}
+
 async function cmdToRdf(opts) {
   const doc = parseJson(inputText(opts));
   const out = await jsonld.toRDF(doc, {
@@ -695,6 +717,7 @@ const COMMANDS = {
   present: cmdPresent,
   'verify-presentation': cmdVerifyPresentation,
   canonize: cmdCanonize,
+  'canonize-many': cmdCanonizeMany,
   tordf: cmdToRdf,
   expand: cmdExpand,
   jcs: cmdJcs,
@@ -712,6 +735,7 @@ const USAGE = `usage: node vcjs.mjs <command> [options]
        [--vp-version 1|2] [--created ISO] --in VC.json [--in VC2.json]...
   verify-presentation --challenge C [--domain D] [--no-issuer-check] [--in FILE]
   canonize [--nquads] [--in FILE] [--resource URL=FILE]...   (RDFC-1.0 N-Quads)
+  canonize-many [--in FILE]   (JSON array of documents -> JSON array of {nquads}|{error})
   tordf [--in FILE]        expand [--in FILE]        jcs [--in FILE]
   resolve DID_OR_URL [--resource URL=FILE]...
   jose-sign --key JWK|PEM --alg EdDSA|ES256|RS256|PS256 [--typ T] [--cty C]

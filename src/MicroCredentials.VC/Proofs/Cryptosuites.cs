@@ -11,6 +11,9 @@ public static class Cryptosuites
 
     /// <summary><c>eddsa-jcs-2022</c>: JSON canonicalization (RFC 8785), Ed25519.</summary>
     public static ICryptosuite EdDsaJcs2022 => Proofs.EdDsaJcs2022.Instance;
+
+    /// <summary>The legacy <c>Ed25519Signature2020</c> proof type (verification of existing credentials).</summary>
+    public static ICryptosuite Ed25519Signature2020 => Proofs.Ed25519Signature2020.Instance;
 }
 
 /// <summary>
@@ -24,8 +27,11 @@ public sealed class CryptosuiteRegistry
     private CryptosuiteRegistry(IEnumerable<ICryptosuite> suites) =>
         _suites = suites.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
 
-    /// <summary>Every suite of this library.</summary>
-    public static CryptosuiteRegistry Default { get; } = new([Cryptosuites.EdDsaRdfc2022, Cryptosuites.EdDsaJcs2022]);
+    /// <summary>Every suite of this library, including the legacy Ed25519Signature2020 proof type.</summary>
+    public static CryptosuiteRegistry Default { get; } = new([Cryptosuites.EdDsaRdfc2022, Cryptosuites.EdDsaJcs2022, Cryptosuites.Ed25519Signature2020]);
+
+    /// <summary>The suites of VC Data Integrity 1.0 only (no legacy proof types).</summary>
+    public static CryptosuiteRegistry DataIntegrityOnly { get; } = new([Cryptosuites.EdDsaRdfc2022, Cryptosuites.EdDsaJcs2022]);
 
     /// <summary>A registry of exactly these suites.</summary>
     /// <param name="suites">The suites.</param>
@@ -38,6 +44,22 @@ public sealed class CryptosuiteRegistry
 
     /// <summary>The names of the suites.</summary>
     public IEnumerable<string> Names => _suites.Keys;
+
+    /// <summary>Looks up the suite of a proof: by <c>cryptosuite</c> for a <c>DataIntegrityProof</c>, else by the proof <c>type</c>.</summary>
+    /// <param name="proofType">The proof's <c>type</c>.</param>
+    /// <param name="cryptosuite">The proof's <c>cryptosuite</c>, if any.</param>
+    /// <param name="suite">The suite.</param>
+    /// <returns>Whether it is allowed.</returns>
+    public bool TryGet(string? proofType, string? cryptosuite, [NotNullWhen(true)] out ICryptosuite? suite)
+    {
+        if (proofType == "DataIntegrityProof")
+        {
+            return TryGet(cryptosuite, out suite) && suite.ProofType == proofType;
+        }
+
+        suite = null;
+        return proofType is not null && cryptosuite is null && _suites.TryGetValue(proofType, out suite) && suite.ProofType == proofType;
+    }
 
     /// <summary>Looks a suite up by name.</summary>
     /// <param name="name">The <c>cryptosuite</c> value.</param>

@@ -51,7 +51,10 @@ public static class DataIntegrity
             proofOptions["id"] = options.Id;
         }
 
-        proofOptions["cryptosuite"] = suite.Name;
+        if (suite.ProofType == "DataIntegrityProof")
+        {
+            proofOptions["cryptosuite"] = suite.Name;
+        }
         if (options.Created is { } created)
         {
             proofOptions["created"] = XsdDateTime.Format(created);
@@ -151,14 +154,11 @@ public static class DataIntegrity
     {
         var type = proof["type"] is JsonValue tv && tv.TryGetValue(out string? t) ? t : null;
         var suiteName = proof["cryptosuite"] is JsonValue sv && sv.TryGetValue(out string? s) ? s : null;
-        if (type != "DataIntegrityProof")
+        if (!suites.TryGet(type, suiteName, out var suite))
         {
-            return ProofCheck.Fail(proof, "signature.unsupportedProofType", $"The proof type '{type ?? "(none)"}' is not supported; expected DataIntegrityProof.");
-        }
-
-        if (!suites.TryGet(suiteName, out var suite))
-        {
-            return ProofCheck.Fail(proof, "signature.unsupportedCryptosuite", $"The cryptosuite '{suiteName ?? "(none)"}' is not allowed (allowed: {string.Join(", ", suites.Names)}).");
+            return type == "DataIntegrityProof"
+                ? ProofCheck.Fail(proof, "signature.unsupportedCryptosuite", $"The cryptosuite '{suiteName ?? "(none)"}' is not allowed (allowed: {string.Join(", ", suites.Names)}).")
+                : ProofCheck.Fail(proof, "signature.unsupportedProofType", $"The proof type '{type ?? "(none)"}' is not supported (allowed: DataIntegrityProof with {string.Join(", ", suites.Names)}).");
         }
 
         if (proof["proofValue"] is not JsonValue pv || !pv.TryGetValue(out string? proofValue) || string.IsNullOrEmpty(proofValue))

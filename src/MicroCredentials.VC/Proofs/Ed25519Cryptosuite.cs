@@ -16,7 +16,7 @@ public abstract class Ed25519Cryptosuite : ICryptosuite
     public abstract string Name { get; }
 
     /// <inheritdoc/>
-    public string ProofType => "DataIntegrityProof";
+    public virtual string ProofType => "DataIntegrityProof";
 
     /// <inheritdoc/>
     public IReadOnlyList<string> VerificationMethodTypes => VmTypes;
@@ -55,7 +55,7 @@ public abstract class Ed25519Cryptosuite : ICryptosuite
             throw new ProofException("signature.proofType", $"The proof type must be {ProofType}.");
         }
 
-        if (proofOptions["cryptosuite"] is not JsonValue suiteValue || !suiteValue.TryGetValue(out string? suite) || suite != Name)
+        if (ProofType == "DataIntegrityProof" && (proofOptions["cryptosuite"] is not JsonValue suiteValue || !suiteValue.TryGetValue(out string? suite) || suite != Name))
         {
             throw new ProofException("signature.cryptosuite", $"The proof's cryptosuite must be {Name}.");
         }

@@ -25,7 +25,15 @@ public sealed class EdDsaRdfc2022 : Ed25519Cryptosuite
     protected override bool ProofKeepsContext => false;
 
     /// <inheritdoc/>
-    protected override async ValueTask<byte[]> CanonicalizeAsync(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken)
+    protected override ValueTask<byte[]> CanonicalizeAsync(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken) =>
+        CanonicalizeForSuite(document, context, cancellationToken);
+
+    /// <summary>JSON-LD to RDF (safe mode), then RDFC-1.0: the canonical N-Quads as UTF-8.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="context">The environment.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The canonical bytes.</returns>
+    internal async ValueTask<byte[]> CanonicalizeForSuite(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken)
     {
         IReadOnlyList<Quad> quads;
         try

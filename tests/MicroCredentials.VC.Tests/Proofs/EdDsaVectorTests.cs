@@ -18,6 +18,7 @@ public class EdDsaVectorTests
         new("eddsa-jcs-2022 (alumni)", Cryptosuites.EdDsaJcs2022, "eddsa-jcs-2022", "JCS", "unsigned.json"),
         new("eddsa-rdfc-2022 (alumni)", Cryptosuites.EdDsaRdfc2022, "eddsa-rdfc-2022", "DataInt", "unsigned.json"),
         new("eddsa-rdfc-2022 (employ)", Cryptosuites.EdDsaRdfc2022, Path.Combine("eddsa-rdfc-2022", "employ"), "DataInt", "employmentAuth.json"),
+        new("Ed25519Signature2020 (alumni)", Cryptosuites.Ed25519Signature2020, "Ed25519Signature2020", "EdSig", "unsigned.json"),
     ];
 
     private static IEnumerable<TestCaseData> Cases() => Vectors.Select(v => new TestCaseData(v).SetName("{m}(" + v.Name + ")"));
