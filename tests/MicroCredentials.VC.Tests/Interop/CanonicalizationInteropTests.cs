@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Rdf;
