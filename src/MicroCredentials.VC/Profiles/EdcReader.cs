@@ -50,16 +50,12 @@ internal sealed partial class EdcReader
 
     public ProfileReadResult Read(JsonObject credential)
     {
-        var doc = Unwrap(credential, out var wrapped);
+        // A seal (JAdES) or a proof secures the credential; neither is content of the model, so neither is noted.
+        var doc = Unwrap(credential, out _);
         if (doc is null)
         {
             Note("payload: not a JSON object; nothing was read");
             return new(new MicroCredential(), _notes);
-        }
-
-        if (wrapped)
-        {
-            Note("signatures: the seal (JWS JSON / JAdES) is not part of the model; the payload was read");
         }
 
         if (!IsEdc(doc))
@@ -72,7 +68,7 @@ internal sealed partial class EdcReader
             Note("@context: the VC 2.0 context cannot be combined with the ELM edc-ap context in JSON-LD (protected term redefinition); read as plain JSON");
         }
 
-        Rest(doc, string.Empty, "credentialProfiles", "credentialSchema", "displayParameter", "issuer", "issued", "issuanceDate", "validFrom", "validUntil", "expirationDate", "credentialSubject");
+        Rest(doc, string.Empty, "proof", "credentialProfiles", "credentialSchema", "displayParameter", "issuer", "issued", "issuanceDate", "validFrom", "validUntil", "expirationDate", "credentialSubject");
 
         var issuedOn = Date(doc["issued"], "issued") ?? Date(doc["issuanceDate"], "issuanceDate");
         var validFrom = Date(doc["validFrom"], "validFrom");

@@ -39,6 +39,17 @@ internal static class EdcVocabulary
         "ja JPN Japanese|ko KOR Korean|hi HIN Hindi|he HEB Hebrew|fa FAS Persian|hy HYE Armenian|ka KAT Georgian|" +
         "be BEL Belarusian|fo FAO Faroese|la LAT Latin";
 
+    // ISO 3166-1 alpha-2, English short name: the countries of the EU, EFTA, the candidate countries and a few more.
+    private const string Countries =
+        "AT Austria|BE Belgium|BG Bulgaria|HR Croatia|CY Cyprus|CZ Czechia|DK Denmark|EE Estonia|FI Finland|FR France|" +
+        "DE Germany|GR Greece|HU Hungary|IE Ireland|IT Italy|LV Latvia|LT Lithuania|LU Luxembourg|MT Malta|NL Netherlands|" +
+        "PL Poland|PT Portugal|RO Romania|SK Slovakia|SI Slovenia|ES Spain|SE Sweden|IS Iceland|LI Liechtenstein|NO Norway|" +
+        "CH Switzerland|AL Albania|BA Bosnia and Herzegovina|GE Georgia|MD Moldova|ME Montenegro|MK North Macedonia|RS Serbia|" +
+        "TR Türkiye|UA Ukraine|GB United Kingdom|US United States|CA Canada|AU Australia|NZ New Zealand|JP Japan|CN China|IN India";
+
+    private static readonly FrozenDictionary<string, string> CountryNames =
+        Countries.Split('|').ToFrozenDictionary(r => r[..2], r => r[3..], StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenDictionary<string, (string Code, string Name)> ByIso1;
     private static readonly FrozenDictionary<string, string> ByCode;
 
@@ -75,6 +86,11 @@ internal static class EdcVocabulary
         uri = name = null;
         return false;
     }
+
+    /// <summary>The English short name of a country, for concept labels.</summary>
+    /// <param name="alpha2">An ISO 3166-1 alpha-2 code.</param>
+    /// <returns>The name, or null when the table does not have it.</returns>
+    public static string? CountryName(string alpha2) => CountryNames.TryGetValue(alpha2, out var name) ? name : null;
 
     /// <summary>The ISO 639-1 code of an EU language authority URI.</summary>
     /// <param name="uri">E.g. <c>http://publications.europa.eu/resource/authority/language/ENG</c>.</param>

@@ -355,6 +355,11 @@ internal sealed class EdcWriter(MicroCredential model, CredentialOptions options
             ["inScheme"] = new JsonObject { ["id"] = EdcVocabulary.CountryScheme, ["type"] = "ConceptScheme" },
             ["notation"] = "country",
         };
+        if (EdcVocabulary.CountryName(alpha2!) is { } name)
+        {
+            node["prefLabel"] = new JsonObject { ["en"] = name };
+        }
+
         return node;
     }
 

@@ -78,6 +78,45 @@ public class EdcProfileTests
         Assert.That(claim["influencedBy"], Is.Null, "no provider other than the awarding body");
     }
 
+    [TestCaseSource(nameof(Samples))]
+    public void ToCredential_MandatoryElmProperties_ArePresent(string sample)
+    {
+        // SHACL EDC-generic-no-cv.ttl: the 1..1 and 1..* properties this library can always fill.
+        var vc = Issue(sample);
+        foreach (var name in new[] { "credentialProfiles", "credentialSchema", "displayParameter", "issuer", "credentialSubject", "issued", "validFrom" })
+        {
+            Assert.That(vc[name], Is.Not.Null, name);
+        }
+
+        Assert.That(vc["displayParameter"]!["title"], Is.Not.Null);
+        Assert.That(vc["displayParameter"]!["primaryLanguage"], Is.Not.Null);
+        Assert.That(vc["displayParameter"]!["language"], Is.Not.Null);
+        var claim = vc["credentialSubject"]!["hasClaim"]!;
+        Assert.That(claim["title"], Is.Not.Null);
+        var body = claim["awardedBy"]!["awardingBody"]!;
+        Assert.That(body["legalName"], Is.Not.Null);
+        Assert.That(body["location"]!["address"]!["countryCode"], Is.Not.Null);
+        Assert.That(vc["issuer"]!["legalName"], Is.Not.Null);
+        Assert.That(vc["issuer"]!["location"], Is.Not.Null);
+        Assert.That(claim["provenBy"]!["title"], Is.Not.Null);
+        Assert.That(claim["provenBy"]!["grade"], Is.Not.Null, "the samples all have a grade");
+        Assert.That(claim["provenBy"]!["awardedBy"]!["awardingBody"], Is.Not.Null);
+        foreach (var registration in new[] { body["registration"], body["vatIdentifier"] }.OfType<JsonNode>())
+        {
+            Assert.That(registration["notation"], Is.Not.Null);
+            Assert.That(registration["spatial"], Is.Not.Null);
+        }
+    }
+
+    [Test]
+    public void ToCredential_Country_IsTheAuthorityConceptWithItsLabel()
+    {
+        var country = Issue("vocational-welding-hours")["issuer"]!["location"]!["address"]!["countryCode"]!;
+        Assert.That(country["id"]!.GetValue<string>(), Is.EqualTo("http://publications.europa.eu/resource/authority/country/DEU"));
+        Assert.That(country["inScheme"]!["id"]!.GetValue<string>(), Is.EqualTo("http://publications.europa.eu/resource/authority/country"));
+        Assert.That(country["prefLabel"]!["en"]!.GetValue<string>(), Is.EqualTo("Germany"));
+    }
+
     [Test]
     public void ToCredential_ProviderAndExpiry_BecomeActivityAndExpirationDate()
     {
