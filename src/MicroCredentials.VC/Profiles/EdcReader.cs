@@ -578,7 +578,7 @@ internal sealed partial class EdcReader
         {
             // EDC tools write a birth date as local midnight converted to UTC (e.g. T22:00:00Z for a date in CEST).
             Note(path + ": a UTC time in the second half of the day was read as the next calendar date (local midnight east of UTC)");
-            return date.AddDays(1);
+            return date == DateOnly.MaxValue ? date : date.AddDays(1);
         }
 
         return date;
@@ -728,8 +728,17 @@ internal sealed partial class EdcReader
             return null;
         }
 
-        decimal Part(string name) => match.Groups[name].Success ? decimal.Parse(match.Groups[name].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) : 0m;
-        var hours = Part("h") + (Part("mi") / 60m) + (Part("s") / 3600m);
+        decimal? Part(string name) =>
+            !match.Groups[name].Success ? 0m :
+            decimal.TryParse(match.Groups[name].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var part) && part < 1_000_000_000m ? part : null;
+        var (h, mi, s) = (Part("h"), Part("mi"), Part("s"));
+        if (h is null || mi is null || s is null)
+        {
+            Note(path + ": '" + duration + "' is out of range; not read");
+            return null;
+        }
+
+        var hours = h.Value + (mi.Value / 60m) + (s.Value / 3600m);
         if (hours <= 0)
         {
             Note(path + ": '" + duration + "' is no positive duration; not read");

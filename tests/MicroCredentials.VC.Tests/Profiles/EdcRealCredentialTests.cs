@@ -196,6 +196,7 @@ public class EdcRealCredentialTests
     [TestCase("{}", TestName = "FromCredential_EmptyObject_DoesNotThrow")]
     [TestCase("""{"type":"EuropeanDigitalCredential","credentialSubject":5}""", TestName = "FromCredential_SubjectNotAnObject_DoesNotThrow")]
     [TestCase("""{"credentialSubject":{"hasClaim":[1,"x",null,{"type":["LearningAchievement"],"title":7,"specifiedBy":{"creditPoint":{"point":"five"},"volumeOfLearning":"P1Y","eqfLevel":"x","mode":[null]}}]}}""", TestName = "FromCredential_MalformedValues_DoesNotThrow")]
+    [TestCase("""{"credentialSubject":{"dateOfBirth":"9999-12-31T23:00:00Z","hasClaim":{"specifiedBy":{"volumeOfLearning":"PT99999999999999999999999999999H"}}}}""", TestName = "FromCredential_ValuesAtTheirLimits_DoNotThrow")]
     [TestCase("""{"payload":"not json","signatures":[]}""", TestName = "FromCredential_BadJwsPayload_DoesNotThrow")]
     [TestCase("""{"issued":"yesterday","validFrom":[],"credentialSubject":{"dateOfBirth":"02/10/1999","fullName":{"en":[]},"nationalID":{"spatial":"x"}}}""", TestName = "FromCredential_BadDates_DoesNotThrow")]
     public void FromCredential_BadContent_ReturnsNotesInsteadOfThrowing(string json)
@@ -204,6 +205,67 @@ public class EdcRealCredentialTests
         Assert.That(result.Model, Is.Not.Null);
         Assert.That(result.Unmapped, Is.Not.Empty);
         Assert.That(result.Unmapped.Any(u => u.Contains("02/10/1999", StringComparison.Ordinal)), Is.False);
+    }
+
+    [TestCase(AnnexUnsigned, TestName = "FromCredential_MutatedAnnexI_NeverThrows")]
+    [TestCase(EbsiExample, TestName = "FromCredential_MutatedEbsi_NeverThrows")]
+    public void FromCredential_MutatedCredential_NeverThrows(string file)
+    {
+        // Deterministic mutation fuzzing: replace one node of a real credential with a value of another shape.
+        JsonNode?[] replacements =
+        [
+            null, 5, -1.5, true, "x", string.Empty, "P99999999999999999999999999999H", "9999-12-31T23:00:00Z", "mailto:", "urn:epass:x",
+            new JsonArray(), new JsonObject(), new JsonArray(new JsonObject(), 3, "y"), new JsonObject { ["en"] = new JsonArray(1, null) },
+            new JsonObject { ["@value"] = 7 }, new JsonObject { [string.Empty] = "z", ["EN"] = "a", ["en"] = "b" },
+        ];
+        var original = Credential(file);
+        var paths = new List<(JsonNode Parent, object Key)>();
+        Collect(original, paths);
+        var random = new Random(20260630);
+        for (var i = 0; i < 400; i++)
+        {
+            var copy = original.DeepClone().AsObject();
+            var targets = new List<(JsonNode Parent, object Key)>();
+            Collect(copy, targets);
+            var (parent, key) = targets[random.Next(targets.Count)];
+            var value = replacements[random.Next(replacements.Length)]?.DeepClone();
+            if (key is string name)
+            {
+                parent.AsObject()[name] = value;
+            }
+            else
+            {
+                parent.AsArray()[(int)key] = value;
+            }
+
+            Assert.DoesNotThrow(() => EdcProfile.Instance.FromCredential(copy), "mutation " + i);
+        }
+
+        static void Collect(JsonNode node, List<(JsonNode, object)> found)
+        {
+            if (node is JsonObject o)
+            {
+                foreach (var (key, value) in o)
+                {
+                    found.Add((o, key));
+                    if (value is not null)
+                    {
+                        Collect(value, found);
+                    }
+                }
+            }
+            else if (node is JsonArray a)
+            {
+                for (var i = 0; i < a.Count; i++)
+                {
+                    found.Add((a, i));
+                    if (a[i] is { } item)
+                    {
+                        Collect(item, found);
+                    }
+                }
+            }
+        }
     }
 
     [Test]
