@@ -21,7 +21,16 @@ namespace MicroCredentials.VC.Profiles;
 /// <see cref="FromCredential"/> reads our own output back into an equal model, and reads EDC credentials of other
 /// issuers (language maps with strings or arrays, single values or arrays) as far as the model can hold them.
 /// Identifiers of the form <c>urn:epass:…</c> are taken to be node identifiers of the issuing tool, not identifiers of
-/// the learner or of an organisation, and are not read into the model.
+/// the learner or of an organisation, and are not read into the model. An awarding body without its own
+/// <see cref="Organisation.Id"/> is written with the issuer's id (it is the issuer), and an awarding body whose id is the
+/// issuer's is read back without one.
+/// </para>
+/// <para>
+/// Concepts carry <c>prefLabel</c> where the label is known: from the model's <see cref="Concept.Label"/>, and for the
+/// concepts the profile derives itself (EQF level, ECTS, mode, learning setting, language, country, credential profile).
+/// A concept given in the model as a bare URI is written without a label, so that reading gives back the same concept.
+/// Not written (the model has no data for them): <c>displayParameter.individualDisplay</c> (a rendered image), which
+/// the SHACL shapes require.
 /// </para>
 /// </remarks>
 public sealed class EdcProfile : ICredentialProfile
