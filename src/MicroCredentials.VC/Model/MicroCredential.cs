@@ -107,6 +107,7 @@ public sealed record Learner
     public string? Email { get; init; }
 
     /// <summary>Whether anything identifies the learner (an id, a name, or an identifier).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsIdentified =>
         !string.IsNullOrWhiteSpace(Id) || !string.IsNullOrWhiteSpace(FullName) ||
         (!string.IsNullOrWhiteSpace(GivenName) && !string.IsNullOrWhiteSpace(FamilyName)) ||

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace MicroCredentials.VC.Model;
 
@@ -47,7 +48,7 @@ public static class MicroCredentialJson
 
         try
         {
-            model = JsonSerializer.Deserialize(json, ModelJsonContext.Default.MicroCredential);
+            model = JsonSerializer.Deserialize(json, Info);
             if (model is null)
             {
                 error = "the model document must be a JSON object, not null";
@@ -70,7 +71,31 @@ public static class MicroCredentialJson
     public static string Serialize(MicroCredential model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return JsonSerializer.Serialize(model, ModelJsonContext.Default.MicroCredential);
+        return JsonSerializer.Serialize(model, Info);
+    }
+
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    private static JsonTypeInfo<MicroCredential> Info => (JsonTypeInfo<MicroCredential>)Options.GetTypeInfo(typeof(MicroCredential));
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(ModelJsonContext.Default.Options)
+        {
+            // Leave empty lists out of the written form, as null elements are.
+            TypeInfoResolver = ModelJsonContext.Default.WithAddedModifier(static info =>
+            {
+                foreach (var property in info.Properties)
+                {
+                    if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+                    {
+                        property.ShouldSerialize = static (_, value) => value is System.Collections.ICollection { Count: > 0 };
+                    }
+                }
+            }),
+        };
+        options.MakeReadOnly();
+        return options;
     }
 
     private static string Describe(JsonException ex)

@@ -82,7 +82,7 @@ public static class CredentialProfiles
     /// <param name="profile">The first profile whose <see cref="ICredentialProfile.CanRead"/> accepts it, or null.</param>
     /// <returns>Whether a profile was found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="credential"/> is null.</exception>
-    public static bool TryDetect(JsonObject credential, out ICredentialProfile? profile)
+    public static bool TryDetect(JsonObject credential, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ICredentialProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(credential);
         foreach (var candidate in All)
