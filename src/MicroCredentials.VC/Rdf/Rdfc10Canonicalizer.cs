@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -191,16 +192,19 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
     int IEqualityComparer<int>.GetHashCode(int index)
     {
         ref readonly var q = ref _quads[index];
-        var hash = default(HashCode);
-        hash.Add(q.S);
-        hash.Add(q.O);
-        hash.Add(q.G);
-        hash.AddBytes(_terms.Slice(q.SStart, q.SLength));
-        hash.AddBytes(_terms.Slice(q.PStart, q.PLength));
-        hash.AddBytes(_terms.Slice(q.OStart, q.OLength));
-        hash.AddBytes(_terms.Slice(q.GStart, q.GLength));
-        return hash.ToHashCode();
+        // Cheap on purpose: blank node indexes, lengths and the tail of each term (where IRIs sharing a prefix
+        // differ); Equals settles collisions.
+        return HashCode.Combine(
+            HashCode.Combine(q.S, q.O, q.G, q.SLength, q.PLength, q.OLength, q.GLength),
+            Tail(q.SStart, q.SLength),
+            Tail(q.PStart, q.PLength),
+            Tail(q.OStart, q.OLength),
+            Tail(q.GStart, q.GLength));
     }
+
+    private long Tail(int start, int length) =>
+        length >= 8 ? BinaryPrimitives.ReadInt64LittleEndian(_terms.Slice(start + length - 8, 8)) :
+        length > 0 ? _terms.Slice(start, length)[0] : 0;
 
     /// <summary>
     /// §4.4.3 step 2: checks the quads, serializes their non-blank terms once, numbers the blank nodes, and drops
