@@ -4,7 +4,7 @@ using System.Text;
 namespace MicroCredentials.VC.Rdf;
 
 /// <summary>
-/// A single-pass N-Quads reader for the grammar of RDF 1.1 N-Quads §5 (W3C Recommendation 2014): statements of
+/// A single-pass N-Quads reader for the grammar of RDF 1.1 N-Quads ("N-Quads Grammar", W3C Recommendation 2014): statements of
 /// subject, predicate, object and optional graph label, <c>#</c> comments, blank lines, ECHAR and UCHAR escapes.
 /// IRIs must be absolute (carry a scheme). Reports the first error with its 1-based line and column (column in
 /// UTF-16 code units).

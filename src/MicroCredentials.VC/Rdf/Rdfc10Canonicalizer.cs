@@ -10,7 +10,7 @@ namespace MicroCredentials.VC.Rdf;
 /// <summary>
 /// One run of the RDFC-1.0 canonicalization algorithm (W3C Recommendation, 21 May 2024): §4.4 (canonicalization
 /// state and main algorithm), §4.6 Hash First Degree Quads, §4.7 Hash Related Blank Node, §4.8 Hash N-Degree
-/// Quads, with the canonical N-Quads form of §4.3 / RDF 1.2 N-Triples §4.1.
+/// Quads, §5 Serialization, with the canonical N-Quads form of Appendix A.
 /// </summary>
 /// <remarks>
 /// Every quad is serialized once, to UTF-8, into one pooled buffer, leaving out its blank nodes; a line for
@@ -80,7 +80,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         _canonical.AsSpan().Fill(-1);
         _canonicalOrder = new int[blankCount];
 
-        // §4.4.3 steps 3–5: first-degree hashes; blank nodes with a unique hash get canonical identifiers
+        // §4.4.3: first-degree hashes; blank nodes with a unique hash get canonical identifiers
         // in hash order.
         _firstDegree = new string[blankCount];
         for (var b = 0; b < blankCount; b++)
@@ -116,7 +116,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
             i = j;
         }
 
-        // §4.4.3 step 6: blank nodes that share a first-degree hash, through Hash N-Degree Quads.
+        // §4.4.3: blank nodes that share a first-degree hash, through Hash N-Degree Quads.
         if (shared is not null)
         {
             foreach (var (start, count) in shared)
@@ -207,7 +207,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         length > 0 ? _terms.Slice(start, length)[0] : 0;
 
     /// <summary>
-    /// §4.4.3 step 2: checks the quads, serializes their non-blank terms once, numbers the blank nodes, and drops
+    /// §4.4.3: checks the quads, serializes their non-blank terms once, numbers the blank nodes, and drops
     /// duplicate quads (a dataset is a set).
     /// </summary>
     private void Load()
@@ -295,7 +295,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         return NotBlank;
     }
 
-    /// <summary>§4.4.3 step 2: the blank node to quads map, as one flat array (each quad once per blank node).</summary>
+    /// <summary>§4.4.3: the blank node to quads map, as one flat array (each quad once per blank node).</summary>
     private void IndexQuadsByBlankNode()
     {
         var blankCount = _labels.Count;
@@ -605,7 +605,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         }
     }
 
-    /// <summary>§4.4.3 step 7: relabel, serialize, sort in code point order, join.</summary>
+    /// <summary>§4.4.3 and §5: relabel, serialize, sort in code point order, join.</summary>
     private RdfcResult BuildResult()
     {
         _lines.Clear();
