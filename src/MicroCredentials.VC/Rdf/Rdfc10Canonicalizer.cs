@@ -447,7 +447,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
 
         // Steps 4–5: for each related hash, the lexicographically least path over all permutations.
         var dataToHash = new StringBuilder();
-        var path = new StringBuilder();
+        var path = new PathBuilder();
         foreach (var relatedHash in hashes)
         {
             dataToHash.Append(relatedHash);
@@ -473,7 +473,8 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
                     var node = blankNodes[p];
                     if (_canonical[node] >= 0)
                     {
-                        path.Append("_:c14n").Append(_canonical[node]);
+                        path.Append("_:c14n");
+                        path.Append(_canonical[node]);
                     }
                     else
                     {
@@ -482,7 +483,8 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
                             recursion.Add(node);
                         }
 
-                        path.Append("_:b").Append(issuerCopy.Issue(node));
+                        path.Append("_:b");
+                        path.Append(issuerCopy.Issue(node));
                     }
 
                     if (chosenPath is not null && path.Length >= chosenPath.Length && Compare(path, chosenPath) > 0)
@@ -500,7 +502,11 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
                 foreach (var node in recursion)
                 {
                     var result = HashNDegreeQuads(node, issuerCopy);
-                    path.Append("_:b").Append(issuerCopy.Issue(node)).Append('<').Append(result.Hash).Append('>');
+                    path.Append("_:b");
+                    path.Append(issuerCopy.Issue(node));
+                    path.Append("<");
+                    path.Append(result.Hash);
+                    path.Append(">");
                     issuerCopy = result.Issuer;
                     if (chosenPath is not null && path.Length >= chosenPath.Length && Compare(path, chosenPath) > 0)
                     {
@@ -540,21 +546,8 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         (list ??= []).Add(node);
     }
 
-    /// <summary>Ordinal comparison of an ASCII path under construction with a chosen path.</summary>
-    private static int Compare(StringBuilder path, string chosen)
-    {
-        var n = Math.Min(path.Length, chosen.Length);
-        for (var i = 0; i < n; i++)
-        {
-            var c = path[i].CompareTo(chosen[i]);
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-
-        return path.Length.CompareTo(chosen.Length);
-    }
+    /// <summary>Compares a path under construction with a chosen path (ASCII, so ordinal is code point order).</summary>
+    private static int Compare(PathBuilder path, string chosen) => path.Span.SequenceCompareTo(chosen);
 
     /// <summary>Advances to the next permutation in lexicographic order; false after the last one.</summary>
     private static bool NextPermutation(Span<int> a)
@@ -731,6 +724,43 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         public int OLength;
         public int GStart;
         public int GLength;
+    }
+
+    /// <summary>A reusable ASCII path buffer for Hash N-Degree Quads.</summary>
+    private sealed class PathBuilder
+    {
+        private char[] _chars = new char[64];
+        private int _length;
+
+        public int Length => _length;
+
+        public ReadOnlySpan<char> Span => _chars.AsSpan(0, _length);
+
+        public void Clear() => _length = 0;
+
+        public void Append(string text)
+        {
+            Ensure(text.Length);
+            text.CopyTo(_chars.AsSpan(_length));
+            _length += text.Length;
+        }
+
+        public void Append(int value)
+        {
+            Ensure(11);
+            value.TryFormat(_chars.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture);
+            _length += written;
+        }
+
+        public override string ToString() => new(_chars, 0, _length);
+
+        private void Ensure(int extra)
+        {
+            if (_chars.Length - _length < extra)
+            {
+                Array.Resize(ref _chars, Math.Max(checked(_length + extra), checked(_chars.Length * 2)));
+            }
+        }
     }
 
     private readonly record struct LineRange(int Start, int Length, int Quad);
