@@ -4,8 +4,8 @@ using System.Text;
 namespace MicroCredentials.VC.Rdf;
 
 /// <summary>
-/// Reads and writes N-Quads: the reader accepts the full RDF 1.1 N-Quads grammar (W3C Recommendation 2014, §5),
-/// the writer produces the canonical N-Quads form of RDFC-1.0 §4.3 (RDF 1.2 N-Triples §4.1 canonical form): one
+/// Reads and writes N-Quads: the reader accepts the full RDF 1.1 N-Quads grammar (W3C Recommendation 2014, "N-Quads Grammar"),
+/// the writer produces the canonical N-Quads form of RDFC-1.0 Appendix A ("A Canonical form of N-Quads"): one
 /// quad a line, single spaces between terms, each line ending in <c>" .\n"</c>, IRIs unescaped, literals escaped
 /// with exactly the ECHAR and UCHAR sequences the canonical form requires.
 /// </summary>
@@ -75,6 +75,11 @@ public static class NQuads
     /// </summary>
     /// <param name="quads">The quads.</param>
     /// <returns>The document; every line, the last included, ends in <c>"\n"</c>. Empty for no quads.</returns>
+    /// <remarks>
+    /// As the canonical form requires, IRIs and blank node labels are written as they are, never escaped: an IRI
+    /// holding characters N-Quads does not allow in one (space, <c>&lt;</c>, <c>&gt;</c>, …) yields a line that
+    /// <see cref="Parse"/> rejects.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="quads"/> or one of its quads is <see langword="null"/>.</exception>
     public static string Serialize(IEnumerable<Quad> quads)
     {

@@ -1,7 +1,7 @@
 namespace MicroCredentials.VC.Rdf;
 
 /// <summary>
-/// Thrown by <see cref="NQuads.Parse"/> when a document is not valid N-Quads (RDF 1.1 N-Quads §5 grammar). The
+/// Thrown by <see cref="NQuads.Parse"/> when a document is not valid N-Quads (the grammar of RDF 1.1 N-Quads). The
 /// message and the <see cref="Line"/> and <see cref="Column"/> properties locate the first error.
 /// </summary>
 public sealed class NQuadsFormatException : FormatException

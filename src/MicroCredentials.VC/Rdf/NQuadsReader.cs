@@ -1,15 +1,25 @@
+using System.Buffers;
 using System.Text;
 
 namespace MicroCredentials.VC.Rdf;
 
 /// <summary>
-/// A single-pass N-Quads reader for the grammar of RDF 1.1 N-Quads §5 (W3C Recommendation 2014): statements of
+/// A single-pass N-Quads reader for the grammar of RDF 1.1 N-Quads ("N-Quads Grammar", W3C Recommendation 2014): statements of
 /// subject, predicate, object and optional graph label, <c>#</c> comments, blank lines, ECHAR and UCHAR escapes.
 /// IRIs must be absolute (carry a scheme). Reports the first error with its 1-based line and column (column in
 /// UTF-16 code units).
 /// </summary>
 internal sealed class NQuadsReader
 {
+    /// <summary>ASCII characters that end an IRIREF or are not allowed in one.</summary>
+    private static readonly SearchValues<char> IriStops = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
+        " <>\"{}|^`\\");
+
+    /// <summary>Characters that end or interrupt the plain run of a string literal.</summary>
+    private static readonly SearchValues<char> LiteralStops = SearchValues.Create("\"\\\n\r");
+
     private readonly string _text;
     private readonly Dictionary<string, RdfTerm> _iris = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RdfTerm>.AlternateLookup<ReadOnlySpan<char>> _irisBySpan;
@@ -180,6 +190,14 @@ internal sealed class NQuadsReader
         var start = ++_pos; // after '<'
         var i = start;
         var escaped = false;
+
+        // Fast path: jump to the first ASCII character that ends or breaks the IRI, then check for surrogates.
+        var stop = text.AsSpan(start).IndexOfAny(IriStops);
+        if (stop >= 0 && text[start + stop] == '>' && !text.AsSpan(start, stop).ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            i = start + stop;
+        }
+
         while (true)
         {
             if (i >= text.Length)
@@ -387,9 +405,11 @@ internal sealed class NQuadsReader
         var start = ++_pos; // after '"'
         var i = start;
         string lexical;
-        while (i < text.Length && text[i] is not ('"' or '\\' or '\n' or '\r') && !char.IsSurrogate(text[i]))
+        var stop = text.AsSpan(start).IndexOfAny(LiteralStops);
+        i = stop < 0 ? text.Length : start + stop;
+        if (text.AsSpan(start, i - start).ContainsAnyInRange('\uD800', '\uDFFF'))
         {
-            i++;
+            i = start; // let the careful loop below check the surrogate pairs
         }
 
         if (i < text.Length && text[i] == '"')

@@ -4,8 +4,7 @@ using System.Text;
 namespace MicroCredentials.VC.Rdf;
 
 /// <summary>
-/// Writes RDF terms in canonical N-Quads form (RDFC-1.0 §4.3 "Canonical N-Quads", after RDF 1.2 N-Triples §4.1
-/// canonical form): IRIs between angle brackets, unescaped; in literals BS, HT, LF, FF, CR, <c>"</c> and
+/// Writes RDF terms in canonical N-Quads form (RDFC-1.0 Appendix A, "A Canonical form of N-Quads"): IRIs between angle brackets, unescaped; in literals BS, HT, LF, FF, CR, <c>"</c> and
 /// <c>\</c> as ECHAR (<c>\b \t \n \f \r \" \\</c>), U+0000–U+0007, U+000B, U+000E–U+001F and U+007F as UCHAR with
 /// upper-case hex (<c>\u000B</c>), every other character as itself; <c>^^&lt;datatype&gt;</c> omitted for
 /// <c>xsd:string</c>; language tags written as given.

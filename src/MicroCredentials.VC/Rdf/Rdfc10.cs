@@ -3,8 +3,8 @@ namespace MicroCredentials.VC.Rdf;
 /// <summary>
 /// RDF Dataset Canonicalization, RDFC-1.0 (W3C Recommendation, 21 May 2024,
 /// https://www.w3.org/TR/rdf-canon/): §4.4 canonicalization algorithm, §4.5 identifier issuer, §4.6 Hash First
-/// Degree Quads, §4.7 Hash Related Blank Node, §4.8 Hash N-Degree Quads, and the canonical N-Quads output of
-/// §4.3. Conformance is checked against the full W3C rdf-canon test suite.
+/// Degree Quads, §4.7 Hash Related Blank Node, §4.8 Hash N-Degree Quads, §5 Serialization and Appendix A (canonical
+/// N-Quads). Conformance is checked against the full W3C rdf-canon test suite.
 /// </summary>
 /// <remarks>
 /// Tree-shaped datasets, where every blank node has a distinct first-degree hash (the usual credential), never

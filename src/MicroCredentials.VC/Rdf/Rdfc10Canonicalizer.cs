@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -9,7 +10,7 @@ namespace MicroCredentials.VC.Rdf;
 /// <summary>
 /// One run of the RDFC-1.0 canonicalization algorithm (W3C Recommendation, 21 May 2024): §4.4 (canonicalization
 /// state and main algorithm), §4.6 Hash First Degree Quads, §4.7 Hash Related Blank Node, §4.8 Hash N-Degree
-/// Quads, with the canonical N-Quads form of §4.3 / RDF 1.2 N-Triples §4.1.
+/// Quads, §5 Serialization, with the canonical N-Quads form of Appendix A.
 /// </summary>
 /// <remarks>
 /// Every quad is serialized once, to UTF-8, into one pooled buffer, leaving out its blank nodes; a line for
@@ -79,7 +80,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         _canonical.AsSpan().Fill(-1);
         _canonicalOrder = new int[blankCount];
 
-        // §4.4.3 steps 3–5: first-degree hashes; blank nodes with a unique hash get canonical identifiers
+        // §4.4.3: first-degree hashes; blank nodes with a unique hash get canonical identifiers
         // in hash order.
         _firstDegree = new string[blankCount];
         for (var b = 0; b < blankCount; b++)
@@ -115,7 +116,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
             i = j;
         }
 
-        // §4.4.3 step 6: blank nodes that share a first-degree hash, through Hash N-Degree Quads.
+        // §4.4.3: blank nodes that share a first-degree hash, through Hash N-Degree Quads.
         if (shared is not null)
         {
             foreach (var (start, count) in shared)
@@ -191,19 +192,22 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
     int IEqualityComparer<int>.GetHashCode(int index)
     {
         ref readonly var q = ref _quads[index];
-        var hash = default(HashCode);
-        hash.Add(q.S);
-        hash.Add(q.O);
-        hash.Add(q.G);
-        hash.AddBytes(_terms.Slice(q.SStart, q.SLength));
-        hash.AddBytes(_terms.Slice(q.PStart, q.PLength));
-        hash.AddBytes(_terms.Slice(q.OStart, q.OLength));
-        hash.AddBytes(_terms.Slice(q.GStart, q.GLength));
-        return hash.ToHashCode();
+        // Cheap on purpose: blank node indexes, lengths and the tail of each term (where IRIs sharing a prefix
+        // differ); Equals settles collisions.
+        return HashCode.Combine(
+            HashCode.Combine(q.S, q.O, q.G, q.SLength, q.PLength, q.OLength, q.GLength),
+            Tail(q.SStart, q.SLength),
+            Tail(q.PStart, q.PLength),
+            Tail(q.OStart, q.OLength),
+            Tail(q.GStart, q.GLength));
     }
 
+    private long Tail(int start, int length) =>
+        length >= 8 ? BinaryPrimitives.ReadInt64LittleEndian(_terms.Slice(start + length - 8, 8)) :
+        length > 0 ? _terms.Slice(start, length)[0] : 0;
+
     /// <summary>
-    /// §4.4.3 step 2: checks the quads, serializes their non-blank terms once, numbers the blank nodes, and drops
+    /// §4.4.3: checks the quads, serializes their non-blank terms once, numbers the blank nodes, and drops
     /// duplicate quads (a dataset is a set).
     /// </summary>
     private void Load()
@@ -291,7 +295,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         return NotBlank;
     }
 
-    /// <summary>§4.4.3 step 2: the blank node to quads map, as one flat array (each quad once per blank node).</summary>
+    /// <summary>§4.4.3: the blank node to quads map, as one flat array (each quad once per blank node).</summary>
     private void IndexQuadsByBlankNode()
     {
         var blankCount = _labels.Count;
@@ -443,7 +447,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
 
         // Steps 4–5: for each related hash, the lexicographically least path over all permutations.
         var dataToHash = new StringBuilder();
-        var path = new StringBuilder();
+        var path = new PathBuilder();
         foreach (var relatedHash in hashes)
         {
             dataToHash.Append(relatedHash);
@@ -469,7 +473,8 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
                     var node = blankNodes[p];
                     if (_canonical[node] >= 0)
                     {
-                        path.Append("_:c14n").Append(_canonical[node]);
+                        path.Append("_:c14n");
+                        path.Append(_canonical[node]);
                     }
                     else
                     {
@@ -478,7 +483,8 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
                             recursion.Add(node);
                         }
 
-                        path.Append("_:b").Append(issuerCopy.Issue(node));
+                        path.Append("_:b");
+                        path.Append(issuerCopy.Issue(node));
                     }
 
                     if (chosenPath is not null && path.Length >= chosenPath.Length && Compare(path, chosenPath) > 0)
@@ -496,7 +502,11 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
                 foreach (var node in recursion)
                 {
                     var result = HashNDegreeQuads(node, issuerCopy);
-                    path.Append("_:b").Append(issuerCopy.Issue(node)).Append('<').Append(result.Hash).Append('>');
+                    path.Append("_:b");
+                    path.Append(issuerCopy.Issue(node));
+                    path.Append("<");
+                    path.Append(result.Hash);
+                    path.Append(">");
                     issuerCopy = result.Issuer;
                     if (chosenPath is not null && path.Length >= chosenPath.Length && Compare(path, chosenPath) > 0)
                     {
@@ -536,21 +546,8 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         (list ??= []).Add(node);
     }
 
-    /// <summary>Ordinal comparison of an ASCII path under construction with a chosen path.</summary>
-    private static int Compare(StringBuilder path, string chosen)
-    {
-        var n = Math.Min(path.Length, chosen.Length);
-        for (var i = 0; i < n; i++)
-        {
-            var c = path[i].CompareTo(chosen[i]);
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-
-        return path.Length.CompareTo(chosen.Length);
-    }
+    /// <summary>Compares a path under construction with a chosen path (ASCII, so ordinal is code point order).</summary>
+    private static int Compare(PathBuilder path, string chosen) => path.Span.SequenceCompareTo(chosen);
 
     /// <summary>Advances to the next permutation in lexicographic order; false after the last one.</summary>
     private static bool NextPermutation(Span<int> a)
@@ -601,7 +598,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         }
     }
 
-    /// <summary>§4.4.3 step 7: relabel, serialize, sort in code point order, join.</summary>
+    /// <summary>§4.4.3 and §5: relabel, serialize, sort in code point order, join.</summary>
     private RdfcResult BuildResult()
     {
         _lines.Clear();
@@ -727,6 +724,43 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         public int OLength;
         public int GStart;
         public int GLength;
+    }
+
+    /// <summary>A reusable ASCII path buffer for Hash N-Degree Quads.</summary>
+    private sealed class PathBuilder
+    {
+        private char[] _chars = new char[64];
+        private int _length;
+
+        public int Length => _length;
+
+        public ReadOnlySpan<char> Span => _chars.AsSpan(0, _length);
+
+        public void Clear() => _length = 0;
+
+        public void Append(string text)
+        {
+            Ensure(text.Length);
+            text.CopyTo(_chars.AsSpan(_length));
+            _length += text.Length;
+        }
+
+        public void Append(int value)
+        {
+            Ensure(11);
+            value.TryFormat(_chars.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture);
+            _length += written;
+        }
+
+        public override string ToString() => new(_chars, 0, _length);
+
+        private void Ensure(int extra)
+        {
+            if (_chars.Length - _length < extra)
+            {
+                Array.Resize(ref _chars, Math.Max(checked(_length + extra), checked(_chars.Length * 2)));
+            }
+        }
     }
 
     private readonly record struct LineRange(int Start, int Length, int Quad);

@@ -3,8 +3,9 @@ using System.Security.Cryptography;
 namespace MicroCredentials.VC.Rdf;
 
 /// <summary>
-/// Options of RDFC-1.0 canonicalization (W3C Recommendation, 21 May 2024): the hash algorithm (§4.1, SHA-256 by
-/// default, SHA-384 allowed) and the resource limit against poison graphs (§4.8 and §6 "Security Considerations").
+/// Options of RDFC-1.0 canonicalization (W3C Recommendation, 21 May 2024): the hash algorithm (SHA-256 by default;
+/// the Recommendation lets an application choose another, and SHA-384 is supported) and the resource limit against
+/// poison graphs that §4.8 and the "Dataset Poisoning" security consideration call for.
 /// Immutable; start from <see cref="Default"/> and change what you need with <c>with</c>.
 /// </summary>
 public sealed record RdfcOptions

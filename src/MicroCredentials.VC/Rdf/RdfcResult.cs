@@ -3,7 +3,7 @@ using System.Text;
 namespace MicroCredentials.VC.Rdf;
 
 /// <summary>
-/// The result of RDFC-1.0 canonicalization (W3C Recommendation, 21 May 2024, §4.4 step 7 and §4.4.1): the
+/// The result of RDFC-1.0 canonicalization (W3C Recommendation, 21 May 2024, §4.4.3 and §5 Serialization): the
 /// canonical N-Quads document and the issued identifiers map (input blank node label → canonical label).
 /// </summary>
 public sealed class RdfcResult
@@ -37,7 +37,7 @@ public sealed class RdfcResult
     public IReadOnlyList<Quad> CanonicalQuads => _quads ??= Relabel();
 
     /// <summary>
-    /// The issued identifiers map of §4.4: every blank node label of the input (without <c>_:</c>) mapped to its
+    /// The issued identifiers map of the canonical issuer (§4.3, §4.4.3): every blank node label of the input (without <c>_:</c>) mapped to its
     /// canonical label (<c>c14nN</c>, without <c>_:</c>).
     /// </summary>
     public IReadOnlyDictionary<string, string> IssuedIdentifiers => _issued;
