@@ -47,7 +47,7 @@ public sealed class EdDsaRdfc2022 : Ed25519Cryptosuite
 
         try
         {
-            return Utf8(Rdfc10.Canonicalize(quads, null, cancellationToken).CanonicalNQuads);
+            return Rdfc10.Canonicalize(quads, null, cancellationToken).CanonicalNQuadsUtf8.ToArray();
         }
         catch (RdfcException ex)
         {
