@@ -153,6 +153,11 @@ public static class JsonCanonicalizer
         {
             throw Error.Format("The input is not valid JSON for canonicalization: " + e.Message, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Raised by the duplicate-name check for a member name holding a lone surrogate escape.
+            throw Error.Format("The input holds a member name with an invalid escape or a lone surrogate; it has no canonical form (RFC 8785 §3.2.2.2).", e);
+        }
     }
 
     private static void WriteNode(JsonNode? node, ref CanonicalOutput o, int depth)
