@@ -64,6 +64,17 @@ public class JcsBenchmarks
         return output.WrittenCount;
     }
 
+    /// <summary>Reference point: System.Text.Json writing the same node (not canonical: no sorting, its own escaping).</summary>
+    [Benchmark]
+    public int SystemTextJsonWriteTo()
+    {
+        output.ResetWrittenCount();
+        using var writer = new System.Text.Json.Utf8JsonWriter(output);
+        parsed!.WriteTo(writer);
+        writer.Flush();
+        return output.WrittenCount;
+    }
+
     [Benchmark]
     public byte[] ToByteArray() => JsonCanonicalizer.Canonicalize(parsed);
 

@@ -73,6 +73,12 @@ public class JcsPropertyTests
         }));
 
     [Test]
+    public void Utf8NameOrder_EqualsUtf16CodeUnitOrder() =>
+        Check.One(Config.WithMaxTest(5000), Prop.ForAll(Strings().Two().ToArbitrary(), pair =>
+            Math.Sign(JsonCanonicalizer.CompareUtf8AsUtf16(Encoding.UTF8.GetBytes(pair.Item1), Encoding.UTF8.GetBytes(pair.Item2)))
+                == Math.Sign(string.CompareOrdinal(pair.Item1, pair.Item2))));
+
+    [Test]
     public void Doubles_RoundTripThroughEs6Format() =>
         Check.One(Config.WithMaxTest(5000), Prop.ForAll(FiniteDoubles(), value =>
         {
