@@ -47,7 +47,10 @@ public static class JsonCanonicalizer
     private static readonly JsonDocumentOptions ParseOptions = new()
     {
         MaxDepth = MaxDepth,
-        AllowDuplicateProperties = false,
+
+        // Duplicate names are detected after sorting (adjacent equal names), which is much cheaper than the
+        // parser's own check and also covers caller-supplied elements and nodes.
+        AllowDuplicateProperties = true,
         AllowTrailingCommas = false,
         CommentHandling = JsonCommentHandling.Disallow,
     };
