@@ -34,6 +34,9 @@ public static class JsonCanonicalizer
     /// <summary>The deepest nesting of arrays and objects accepted.</summary>
     public const int MaxDepth = 256;
 
+    /// <summary>Objects up to this many members are sorted on the stack by insertion sort.</summary>
+    private const int StackSortLimit = 32;
+
     private static readonly SearchValues<char> CharsToEscape = SearchValues.Create(
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f"
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\");
@@ -44,7 +47,10 @@ public static class JsonCanonicalizer
     private static readonly JsonDocumentOptions ParseOptions = new()
     {
         MaxDepth = MaxDepth,
-        AllowDuplicateProperties = false,
+
+        // Duplicate names are detected after sorting (adjacent equal names), which is much cheaper than the
+        // parser's own check and also covers caller-supplied elements and nodes.
+        AllowDuplicateProperties = true,
         AllowTrailingCommas = false,
         CommentHandling = JsonCommentHandling.Disallow,
     };
@@ -153,6 +159,11 @@ public static class JsonCanonicalizer
         {
             throw Error.Format("The input is not valid JSON for canonicalization: " + e.Message, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Raised by the duplicate-name check for a member name holding a lone surrogate escape.
+            throw Error.Format("The input holds a member name with an invalid escape or a lone surrogate; it has no canonical form (RFC 8785 §3.2.2.2).", e);
+        }
     }
 
     private static void WriteNode(JsonNode? node, ref CanonicalOutput o, int depth)
@@ -198,22 +209,46 @@ public static class JsonCanonicalizer
             return;
         }
 
-        var members = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(count);
+        int[]? rented = null;
+        var order = count <= StackSortLimit ? stackalloc int[count] : (rented = ArrayPool<int>.Shared.Rent(count)).AsSpan(0, count);
         try
         {
-            var n = 0;
-            foreach (var member in obj)
+            // Insertion sort of member positions by name (UTF-16 code units): objects are small, and this
+            // allocates nothing. Large objects fall back to the introsort of MemoryExtensions.Sort.
+            for (var i = 0; i < count; i++)
             {
-                members[n++] = member;
+                order[i] = i;
             }
 
-            Array.Sort(members, 0, n, MemberNameComparer.Instance);
-            o.WriteByte((byte)'{');
-            for (var i = 0; i < n; i++)
+            if (count <= StackSortLimit)
             {
+                for (var i = 1; i < count; i++)
+                {
+                    var current = order[i];
+                    var name = obj.GetAt(current).Key;
+                    var j = i - 1;
+                    while (j >= 0 && string.CompareOrdinal(obj.GetAt(order[j]).Key, name) > 0)
+                    {
+                        order[j + 1] = order[j];
+                        j--;
+                    }
+
+                    order[j + 1] = current;
+                }
+            }
+            else
+            {
+                order.Sort((a, b) => string.CompareOrdinal(obj.GetAt(a).Key, obj.GetAt(b).Key));
+            }
+
+            o.WriteByte((byte)'{');
+            string? previous = null;
+            for (var i = 0; i < count; i++)
+            {
+                var member = obj.GetAt(order[i]);
                 if (i > 0)
                 {
-                    if (string.Equals(members[i].Key, members[i - 1].Key, StringComparison.Ordinal))
+                    if (string.Equals(member.Key, previous, StringComparison.Ordinal))
                     {
                         throw DuplicateName();
                     }
@@ -221,16 +256,20 @@ public static class JsonCanonicalizer
                     o.WriteByte((byte)',');
                 }
 
-                WriteString(members[i].Key, ref o);
+                previous = member.Key;
+                WriteString(member.Key, ref o);
                 o.WriteByte((byte)':');
-                WriteNode(members[i].Value, ref o, depth);
+                WriteNode(member.Value, ref o, depth);
             }
 
             o.WriteByte((byte)'}');
         }
         finally
         {
-            ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Return(members, clearArray: true);
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
         }
     }
 
@@ -372,11 +411,90 @@ public static class JsonCanonicalizer
             return;
         }
 
-        var members = ArrayPool<KeyValuePair<string, JsonElement>>.Shared.Rent(count);
+        var members = ArrayPool<JsonProperty>.Shared.Rent(count);
         try
         {
             var n = 0;
+            var escaped = false;
             foreach (var property in element.EnumerateObject())
+            {
+                members[n++] = property;
+                escaped |= JsonMarshal.GetRawUtf8PropertyName(property).Contains((byte)'\\');
+            }
+
+            if (escaped)
+            {
+                WriteElementObjectUnescaped(members.AsSpan(0, n), ref o, depth);
+                return;
+            }
+
+            // No escapes: the raw UTF-8 names are the names. Sort them in UTF-16 order and copy them verbatim.
+            var span = members.AsSpan(0, n);
+            if (n <= StackSortLimit)
+            {
+                for (var i = 1; i < n; i++)
+                {
+                    var current = span[i];
+                    var name = JsonMarshal.GetRawUtf8PropertyName(current);
+                    var k = i - 1;
+                    while (k >= 0 && CompareUtf8AsUtf16(JsonMarshal.GetRawUtf8PropertyName(span[k]), name) > 0)
+                    {
+                        span[k + 1] = span[k];
+                        k--;
+                    }
+
+                    span[k + 1] = current;
+                }
+            }
+            else
+            {
+                span.Sort(static (a, b) => CompareUtf8AsUtf16(JsonMarshal.GetRawUtf8PropertyName(a), JsonMarshal.GetRawUtf8PropertyName(b)));
+            }
+
+            o.WriteByte((byte)'{');
+            for (var i = 0; i < n; i++)
+            {
+                var name = JsonMarshal.GetRawUtf8PropertyName(span[i]);
+                if (i > 0)
+                {
+                    if (name.SequenceEqual(JsonMarshal.GetRawUtf8PropertyName(span[i - 1])))
+                    {
+                        throw DuplicateName();
+                    }
+
+                    o.WriteByte((byte)',');
+                }
+
+                if (!Utf8.IsValid(name))
+                {
+                    throw Error.Format("A member name is not valid UTF-8; it has no canonical form (RFC 8785 §3.2.2.2).");
+                }
+
+                var target = o.Reserve(name.Length + 3);
+                target[0] = (byte)'"';
+                name.CopyTo(target[1..]);
+                target[name.Length + 1] = (byte)'"';
+                target[name.Length + 2] = (byte)':';
+                o.Advance(name.Length + 3);
+                WriteElement(span[i].Value, ref o, depth);
+            }
+
+            o.WriteByte((byte)'}');
+        }
+        finally
+        {
+            ArrayPool<JsonProperty>.Shared.Return(members, clearArray: true);
+        }
+    }
+
+    /// <summary>Objects whose member names use escapes: sort and write the unescaped names.</summary>
+    private static void WriteElementObjectUnescaped(ReadOnlySpan<JsonProperty> properties, ref CanonicalOutput o, int depth)
+    {
+        var members = ArrayPool<KeyValuePair<string, JsonElement>>.Shared.Rent(properties.Length);
+        try
+        {
+            var n = 0;
+            foreach (var property in properties)
             {
                 members[n++] = new(GetPropertyName(property), property.Value);
             }
@@ -406,6 +524,34 @@ public static class JsonCanonicalizer
         {
             ArrayPool<KeyValuePair<string, JsonElement>>.Shared.Return(members, clearArray: true);
         }
+    }
+
+    /// <summary>
+    /// Compares two UTF-8 strings in the order of their UTF-16 code units (RFC 8785 §3.2.3). Byte order of UTF-8
+    /// is code point order, which differs from UTF-16 order only between supplementary characters (lead byte
+    /// F0–F4, surrogates D800–DFFF in UTF-16) and characters U+E000–U+FFFF (lead byte EE or EF).
+    /// </summary>
+    internal static int CompareUtf8AsUtf16(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
+    {
+        var i = x.CommonPrefixLength(y);
+        if (i == x.Length || i == y.Length)
+        {
+            return x.Length - y.Length;
+        }
+
+        var a = x[i];
+        var b = y[i];
+        if (a >= 0xf0 && b is 0xee or 0xef)
+        {
+            return -1;
+        }
+
+        if (b >= 0xf0 && a is 0xee or 0xef)
+        {
+            return 1;
+        }
+
+        return a - b;
     }
 
     private static string GetPropertyName(JsonProperty property)
@@ -564,13 +710,6 @@ public static class JsonCanonicalizer
 
     private static FormatException DuplicateName() =>
         Error.Format("An object has two members with the same name; it has no canonical form (RFC 8785 §3.1).");
-
-    private sealed class MemberNameComparer : IComparer<KeyValuePair<string, JsonNode?>>
-    {
-        internal static readonly MemberNameComparer Instance = new();
-
-        public int Compare(KeyValuePair<string, JsonNode?> x, KeyValuePair<string, JsonNode?> y) => string.CompareOrdinal(x.Key, y.Key);
-    }
 
     private sealed class ElementMemberNameComparer : IComparer<KeyValuePair<string, JsonElement>>
     {

@@ -190,6 +190,9 @@ public sealed class Ed25519SigningKey : IDisposable
         return jwk;
     }
 
+    /// <summary>Zeroes the secret if the key was never disposed.</summary>
+    ~Ed25519SigningKey() => CryptographicOperations.ZeroMemory(secretKey);
+
     /// <summary>Zeroes the secret. Later signing or export throws <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
@@ -198,6 +201,8 @@ public sealed class Ed25519SigningKey : IDisposable
             disposed = true;
             CryptographicOperations.ZeroMemory(secretKey);
         }
+
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Describes the key by its public part only.</summary>
@@ -307,7 +312,7 @@ public sealed class Ed25519SigningKey : IDisposable
         key = null;
         if (!Jwk.TryReadEd25519Member(jwk, "d", required: true, out var d, out error))
         {
-            if (!jwk.ContainsKey("d") && jwk.ContainsKey("x"))
+            if (error == "The JWK has no \"d\"." && jwk.ContainsKey("x"))
             {
                 error = "The JWK is a public key: it has no private member \"d\".";
             }

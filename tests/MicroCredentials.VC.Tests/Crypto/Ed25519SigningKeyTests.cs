@@ -174,6 +174,7 @@ public class Ed25519SigningKeyTests
         const string d = "cbxP1TvbhLteRSspEvwxEuFKRDHWpGmPla8ePI0cmv8";
         const string x = "NvUhsjZe7Mdv8Esoc60o3ma1U5j2tFUTDsOQd39xMnI";
         yield return new TestCaseData("""{"kty":"EC","crv":"P-256","d":"AAAA"}""", "\"kty\" is \"EC\"").SetArgDisplayNames("EcKey");
+        yield return new TestCaseData("""{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}""", "\"kty\" is \"EC\"").SetArgDisplayNames("EcPublicKey");
         yield return new TestCaseData("""{"kty":"OKP","crv":"X25519","d":"AAAA"}""", "\"crv\" is \"X25519\"").SetArgDisplayNames("X25519");
         yield return new TestCaseData("""{"crv":"Ed25519","d":"AAAA"}""", "no \"kty\"").SetArgDisplayNames("NoKty");
         yield return new TestCaseData($$"""{"kty":"OKP","crv":"Ed25519","x":"{{x}}"}""", "public key").SetArgDisplayNames("PublicOnly");
