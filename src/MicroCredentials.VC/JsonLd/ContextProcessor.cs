@@ -540,9 +540,11 @@ internal static class ContextProcessor
         // 7-9.
         JsonObject? map;
         var simpleTerm = false;
+        var nullTerm = false;
         if (value is null)
         {
             map = null;
+            nullTerm = true;
         }
         else if (value.GetValueKind() == JsonValueKind.String)
         {
@@ -649,6 +651,16 @@ internal static class ContextProcessor
             }
 
             definition.IsReverse = true;
+            if (map.TryGetPropertyValue("@index", out var reverseIndex))
+            {
+                if (reverseIndex is null || reverseIndex.GetValueKind() != JsonValueKind.String || (definition.Container & Container.Index) == 0)
+                {
+                    throw new JsonLdException(JsonLdErrorCode.InvalidTermDefinition, "@index of term '" + term + "' needs an @index container and a string.");
+                }
+
+                definition.Index = reverseIndex.GetValue<string>();
+            }
+
             FinishTerm(run, active, term, definition, map, scope, previous, is10);
             return;
         }
@@ -673,6 +685,10 @@ internal static class ContextProcessor
         {
             hasId = true;
             idValue = value!.GetValue<string>();
+        }
+        else if (nullTerm)
+        {
+            hasId = true;
         }
 
         if (hasId && idValue != term)
@@ -750,8 +766,8 @@ internal static class ContextProcessor
         }
         else if (term.Contains('/', StringComparison.Ordinal))
         {
-            // 17.
-            var iri = ExpandIri(run, active, term, false, true, scope);
+            // 17. (Expanded against the active context only: the term itself is being defined.)
+            var iri = ExpandIri(run, active, term, false, true, null);
             if (iri is null || !Iri.IsAbsolute(iri))
             {
                 throw new JsonLdException(JsonLdErrorCode.InvalidIriMapping, "The term '" + term + "' is a relative IRI and cannot be mapped.");
@@ -1069,7 +1085,7 @@ internal static class ContextProcessor
         }
 
         // 6.
-        var colon = value.IndexOf(':', 1);
+        var colon = value.Length > 1 ? value.IndexOf(':', 1) : -1;
         if (colon > 0)
         {
             var prefix = value[..colon];

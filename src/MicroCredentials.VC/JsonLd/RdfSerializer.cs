@@ -102,6 +102,11 @@ internal sealed class RdfSerializer
                 properties.Sort(StringComparer.Ordinal);
                 foreach (var property in properties)
                 {
+                    if (property == "@id" || property == "@index")
+                    {
+                        continue;
+                    }
+
                     var values = (List<object>)node[property];
                     if (property == "@type")
                     {
