@@ -485,7 +485,7 @@ internal sealed class Expander
                                 continue;
                             }
 
-                            var inc = Expanded.AsList(Expand(active, activeProperty, value, baseUrl, false, depth + 1) ?? new List<object>());
+                            var inc = Expanded.AsList(Expand(active, "@included", value, baseUrl, false, depth + 1) ?? new List<object>());
                             foreach (var item in inc)
                             {
                                 if (item is not Map im || im.ContainsKey("@value") || im.ContainsKey("@list") || im.ContainsKey("@set"))
