@@ -853,7 +853,12 @@ internal static class ContextProcessor
                 {
                     Process(run, active, scoped, baseUrl, remote is null ? null : new List<string>(remote), overrideProtected: true, validateScoped: false, localShared: false);
                 }
-                catch (JsonLdException ex) when (ex.Code is not (JsonLdErrorCode.LoadingRemoteContextFailed or JsonLdErrorCode.ContextOverflow) && !JsonLdErrorCode.IsSafeModeCode(ex.Code))
+                catch (JsonLdException ex) when (ex.Code == JsonLdErrorCode.LoadingRemoteContextFailed)
+                {
+                    // A remote context that cannot be loaded is reported when the term is used, not when it is
+                    // defined: a context may name scoped contexts for terms a document never uses.
+                }
+                catch (JsonLdException ex) when (ex.Code is not JsonLdErrorCode.ContextOverflow && !JsonLdErrorCode.IsSafeModeCode(ex.Code))
                 {
                     throw new JsonLdException(JsonLdErrorCode.InvalidScopedContext, "The scoped context of term '" + term + "' is invalid: " + ex.Message, ex);
                 }

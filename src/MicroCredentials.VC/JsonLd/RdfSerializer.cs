@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using MicroCredentials.VC.Canonicalization;
 using MicroCredentials.VC.Rdf;
 using Map = System.Collections.Generic.Dictionary<string, object>;
 
@@ -237,7 +237,14 @@ internal sealed class RdfSerializer
         string lexical;
         if (datatype == "@json")
         {
-            lexical = JsonCanonical.Serialize(((JsonLiteral)value).Node, maxDepth);
+            try
+            {
+                lexical = JsonCanonicalizer.CanonicalizeToString(((JsonLiteral)value).Node);
+            }
+            catch (FormatException ex)
+            {
+                throw new JsonLdException(JsonLdErrorCode.InvalidJsonLiteral, "A JSON literal cannot be canonicalized: " + ex.Message, ex);
+            }
             datatype = Rdf + "JSON";
         }
         else if (value is bool b)
@@ -546,7 +553,4 @@ internal sealed class RdfSerializer
             GenerateNodeMap(el[key], activeGraph, id, property, null, depth + 1);
         }
     }
-
-    /// <summary>For tests: the N-Quads form of a literal's lexical value, used by the JCS path.</summary>
-    internal static string Canonical(JsonNode? node) => JsonCanonical.Serialize(node, 10_000);
 }
