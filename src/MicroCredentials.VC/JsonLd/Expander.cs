@@ -408,8 +408,9 @@ internal sealed class Expander
                                     throw new JsonLdException(JsonLdErrorCode.SafeReservedIdValue, "The @id '" + id + "' has the form of a keyword.");
                                 }
 
-                                // Kept as is: not an IRI, so toRdf drops the node and references to it.
-                                expandedId = id;
+                                // @id: null (json-ld-api issue 480); toRdf drops the node and references to it.
+                                result["@id"] = NullValue.Instance;
+                                continue;
                             }
 
                             if (safe && !Iri.IsAbsolute(expandedId) && !Iri.IsBlankNode(expandedId))

@@ -467,6 +467,11 @@ internal sealed class RdfSerializer
         {
             id = Iri.IsBlankNode(ids) ? Issue(ids) : ids;
         }
+        else if (idObj is NullValue)
+        {
+            // An @id that expanded to null: not an IRI, so the node and references to it are dropped.
+            id = "@null";
+        }
         else
         {
             id = Issue(null);
