@@ -37,7 +37,14 @@ internal sealed class Expander
             return def.IriMapping;
         }
 
-        return ContextProcessor.ExpandIri(run, active, key, false, true, null);
+        if (active.TryGetVocabExpansion(key, out var cached))
+        {
+            return cached;
+        }
+
+        var expanded = ContextProcessor.ExpandIri(run, active, key, false, true, null);
+        active.AddVocabExpansion(key, expanded);
+        return expanded;
     }
 
     private void CheckDepth(int depth)
