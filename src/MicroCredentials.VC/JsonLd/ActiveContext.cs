@@ -73,7 +73,9 @@ internal sealed class TermDefinition
 internal sealed class ActiveContext
 {
     private const int MaxDerived = 256;
+    private const int MaxVocabExpansions = 2048;
     private ConcurrentDictionary<DerivedKey, ActiveContext>? derived;
+    private ConcurrentDictionary<string, string?>? vocabExpansions;
 
     public ActiveContext(string? baseIri, string processingMode, bool shared)
     {
@@ -124,6 +126,28 @@ internal sealed class ActiveContext
 
     public TermDefinition? Get(string? term) =>
         term is not null && Terms.TryGetValue(term, out var d) ? d : null;
+
+    /// <summary>A cached vocabulary-relative IRI expansion of a key that is not a defined term.</summary>
+    public bool TryGetVocabExpansion(string key, out string? iri)
+    {
+        var d = vocabExpansions;
+        if (d is null)
+        {
+            iri = null;
+            return false;
+        }
+
+        return d.TryGetValue(key, out iri);
+    }
+
+    public void AddVocabExpansion(string key, string? iri)
+    {
+        var d = vocabExpansions ?? Interlocked.CompareExchange(ref vocabExpansions, new ConcurrentDictionary<string, string?>(StringComparer.Ordinal), null) ?? vocabExpansions;
+        if (d.Count < MaxVocabExpansions)
+        {
+            d.TryAdd(key, iri);
+        }
+    }
 
     public bool TryGetDerived(in DerivedKey key, out ActiveContext? result)
     {

@@ -540,9 +540,11 @@ internal static class ContextProcessor
         // 7-9.
         JsonObject? map;
         var simpleTerm = false;
+        var nullTerm = false;
         if (value is null)
         {
             map = null;
+            nullTerm = true;
         }
         else if (value.GetValueKind() == JsonValueKind.String)
         {
@@ -649,6 +651,16 @@ internal static class ContextProcessor
             }
 
             definition.IsReverse = true;
+            if (map.TryGetPropertyValue("@index", out var reverseIndex))
+            {
+                if (reverseIndex is null || reverseIndex.GetValueKind() != JsonValueKind.String || (definition.Container & Container.Index) == 0)
+                {
+                    throw new JsonLdException(JsonLdErrorCode.InvalidTermDefinition, "@index of term '" + term + "' needs an @index container and a string.");
+                }
+
+                definition.Index = reverseIndex.GetValue<string>();
+            }
+
             FinishTerm(run, active, term, definition, map, scope, previous, is10);
             return;
         }
@@ -673,6 +685,10 @@ internal static class ContextProcessor
         {
             hasId = true;
             idValue = value!.GetValue<string>();
+        }
+        else if (nullTerm)
+        {
+            hasId = true;
         }
 
         if (hasId && idValue != term)
@@ -750,8 +766,8 @@ internal static class ContextProcessor
         }
         else if (term.Contains('/', StringComparison.Ordinal))
         {
-            // 17.
-            var iri = ExpandIri(run, active, term, false, true, scope);
+            // 17. (Expanded against the active context only: the term itself is being defined.)
+            var iri = ExpandIri(run, active, term, false, true, null);
             if (iri is null || !Iri.IsAbsolute(iri))
             {
                 throw new JsonLdException(JsonLdErrorCode.InvalidIriMapping, "The term '" + term + "' is a relative IRI and cannot be mapped.");
@@ -837,7 +853,12 @@ internal static class ContextProcessor
                 {
                     Process(run, active, scoped, baseUrl, remote is null ? null : new List<string>(remote), overrideProtected: true, validateScoped: false, localShared: false);
                 }
-                catch (JsonLdException ex) when (ex.Code is not (JsonLdErrorCode.LoadingRemoteContextFailed or JsonLdErrorCode.ContextOverflow) && !JsonLdErrorCode.IsSafeModeCode(ex.Code))
+                catch (JsonLdException ex) when (ex.Code == JsonLdErrorCode.LoadingRemoteContextFailed)
+                {
+                    // A remote context that cannot be loaded is reported when the term is used, not when it is
+                    // defined: a context may name scoped contexts for terms a document never uses.
+                }
+                catch (JsonLdException ex) when (ex.Code is not JsonLdErrorCode.ContextOverflow && !JsonLdErrorCode.IsSafeModeCode(ex.Code))
                 {
                     throw new JsonLdException(JsonLdErrorCode.InvalidScopedContext, "The scoped context of term '" + term + "' is invalid: " + ex.Message, ex);
                 }
@@ -1069,7 +1090,7 @@ internal static class ContextProcessor
         }
 
         // 6.
-        var colon = value.IndexOf(':', 1);
+        var colon = value.Length > 1 ? value.IndexOf(':', 1) : -1;
         if (colon > 0)
         {
             var prefix = value[..colon];

@@ -37,7 +37,14 @@ internal sealed class Expander
             return def.IriMapping;
         }
 
-        return ContextProcessor.ExpandIri(run, active, key, false, true, null);
+        if (active.TryGetVocabExpansion(key, out var cached))
+        {
+            return cached;
+        }
+
+        var expanded = ContextProcessor.ExpandIri(run, active, key, false, true, null);
+        active.AddVocabExpansion(key, expanded);
+        return expanded;
     }
 
     private void CheckDepth(int depth)
@@ -266,7 +273,7 @@ internal sealed class Expander
             {
                 throw new JsonLdException(JsonLdErrorCode.InvalidLanguageTaggedValue, "Only strings can have a language.");
             }
-            else if (vt is not null && (vt is not string ts || !Iri.IsAbsolute(ts) || Iri.IsBlankNode(ts)))
+            else if (vt is not null && (vt is not string ts || !Iri.IsAbsolute(ts) || Iri.IsBlankNode(ts) || HasWhitespace(ts)))
             {
                 throw new JsonLdException(JsonLdErrorCode.InvalidTypedValue, "The @type of a value object must be an IRI.");
             }
@@ -408,6 +415,8 @@ internal sealed class Expander
                                     throw new JsonLdException(JsonLdErrorCode.SafeReservedIdValue, "The @id '" + id + "' has the form of a keyword.");
                                 }
 
+                                // @id: null (json-ld-api issue 480); toRdf drops the node and references to it.
+                                result["@id"] = NullValue.Instance;
                                 continue;
                             }
 
@@ -484,7 +493,7 @@ internal sealed class Expander
                                 continue;
                             }
 
-                            var inc = Expanded.AsList(Expand(active, null, value, baseUrl, false, depth + 1) ?? new List<object>());
+                            var inc = Expanded.AsList(Expand(active, "@included", value, baseUrl, false, depth + 1) ?? new List<object>());
                             foreach (var item in inc)
                             {
                                 if (item is not Map im || im.ContainsKey("@value") || im.ContainsKey("@list") || im.ContainsKey("@set"))
@@ -748,16 +757,31 @@ internal sealed class Expander
 
                     foreach (var p in no)
                     {
-                        if (ExpandKey(active, p.Key) == "@value")
+                        if (ExpandKey(active, p.Key) == "@value" || p.Key == "@value")
                         {
                             throw new JsonLdException(JsonLdErrorCode.InvalidNestValue, "A nested object cannot be a value object ('" + nestingKey + "').");
                         }
                     }
 
-                    ExpandEntries(active, typeScoped, activeProperty, no, result, inputType, baseUrl, depth + 1);
+                    var nestDef = active.Get(nestingKey);
+                    var nestActive = nestDef is not null && nestDef.HasContext ? ProcessScoped(active, nestDef, overrideProtected: true) : active;
+                    ExpandEntries(nestActive, typeScoped, nestingKey, no, result, inputType, baseUrl, depth + 1);
                 }
             }
         }
+    }
+
+    private static bool HasWhitespace(string s)
+    {
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private object ExpandType(ActiveContext typeScoped, string t)

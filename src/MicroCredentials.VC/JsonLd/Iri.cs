@@ -76,8 +76,14 @@ internal static class Iri
             return false;
         }
 
+        var hashes = 0;
         foreach (var c in s)
         {
+            if (c == '#' && ++hashes > 1)
+            {
+                return false;
+            }
+
             if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' || c == '\\')
             {
                 return false;

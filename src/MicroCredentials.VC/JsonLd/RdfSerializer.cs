@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using MicroCredentials.VC.Canonicalization;
 using MicroCredentials.VC.Rdf;
 using Map = System.Collections.Generic.Dictionary<string, object>;
 
@@ -21,7 +21,7 @@ internal sealed class RdfSerializer
 
     private readonly Dictionary<string, Dictionary<string, Map>> nodeMap = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> issued = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RdfTerm> iriTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RdfTerm?> nodeTerms = new(StringComparer.Ordinal);
     private readonly bool safe;
     private readonly string? rdfDirection;
     private readonly bool generalized;
@@ -68,7 +68,8 @@ internal sealed class RdfSerializer
             RdfTerm? graphTerm = null;
             if (graphName != "@default")
             {
-                if (!Iri.IsWellFormedNode(graphName))
+                graphTerm = TryNodeTerm(graphName);
+                if (graphTerm is null)
                 {
                     if (safe)
                     {
@@ -77,8 +78,6 @@ internal sealed class RdfSerializer
 
                     continue;
                 }
-
-                graphTerm = NodeTerm(graphName);
             }
 
             var graph = nodeMap[graphName];
@@ -86,7 +85,8 @@ internal sealed class RdfSerializer
             subjects.Sort(StringComparer.Ordinal);
             foreach (var subject in subjects)
             {
-                if (!Iri.IsWellFormedNode(subject))
+                var subjectTerm = TryNodeTerm(subject);
+                if (subjectTerm is null)
                 {
                     if (safe)
                     {
@@ -96,19 +96,24 @@ internal sealed class RdfSerializer
                     continue;
                 }
 
-                var subjectTerm = NodeTerm(subject);
                 var node = graph[subject];
                 var properties = new List<string>(node.Keys);
                 properties.Sort(StringComparer.Ordinal);
                 foreach (var property in properties)
                 {
+                    if (property == "@id" || property == "@index")
+                    {
+                        continue;
+                    }
+
                     var values = (List<object>)node[property];
                     if (property == "@type")
                     {
                         foreach (var t in values)
                         {
                             var type = (string)t;
-                            if (!Iri.IsWellFormedNode(type))
+                            var typeTerm = TryNodeTerm(type);
+                            if (typeTerm is null)
                             {
                                 if (safe)
                                 {
@@ -118,7 +123,7 @@ internal sealed class RdfSerializer
                                 continue;
                             }
 
-                            quads.Add(new Quad(subjectTerm, RdfType, NodeTerm(type), graphTerm));
+                            quads.Add(new Quad(subjectTerm, RdfType, typeTerm, graphTerm));
                         }
 
                         continue;
@@ -139,7 +144,8 @@ internal sealed class RdfSerializer
                         continue;
                     }
 
-                    if (!Iri.IsBlankNode(property) && !Iri.IsWellFormedIri(property))
+                    var predicate = TryNodeTerm(property);
+                    if (predicate is null)
                     {
                         if (safe)
                         {
@@ -149,7 +155,6 @@ internal sealed class RdfSerializer
                         continue;
                     }
 
-                    var predicate = NodeTerm(property);
                     foreach (var item in values)
                     {
                         var obj = ObjectToRdf(item, quads, graphTerm);
@@ -165,12 +170,15 @@ internal sealed class RdfSerializer
         return quads;
     }
 
-    private RdfTerm NodeTerm(string id)
+    private RdfTerm NodeTerm(string id) => TryNodeTerm(id)!;
+
+    /// <summary>The IRI or blank-node term for <paramref name="id"/>, or <see langword="null"/> when it is not well-formed (cached).</summary>
+    private RdfTerm? TryNodeTerm(string id)
     {
-        if (!iriTerms.TryGetValue(id, out var term))
+        if (!nodeTerms.TryGetValue(id, out var term))
         {
-            term = Iri.IsBlankNode(id) ? RdfTerm.Blank(id[2..]) : RdfTerm.Iri(id);
-            iriTerms[id] = term;
+            term = Iri.IsBlankNode(id) ? RdfTerm.Blank(id[2..]) : Iri.IsWellFormedIri(id) ? RdfTerm.Iri(id) : null;
+            nodeTerms[id] = term;
         }
 
         return term;
@@ -183,17 +191,13 @@ internal sealed class RdfSerializer
         if (m.TryGetValue("@id", out var idObj))
         {
             var id = (string)idObj;
-            if (!Iri.IsWellFormedNode(id))
+            var term = TryNodeTerm(id);
+            if (term is null && safe)
             {
-                if (safe)
-                {
-                    throw new JsonLdException(JsonLdErrorCode.SafeRelativeObjectReference, "The object reference '" + id + "' is not an absolute IRI.");
-                }
-
-                return null;
+                throw new JsonLdException(JsonLdErrorCode.SafeRelativeObjectReference, "The object reference '" + id + "' is not an absolute IRI.");
             }
 
-            return NodeTerm(id);
+            return term;
         }
 
         if (m.TryGetValue("@list", out var list))
@@ -232,7 +236,14 @@ internal sealed class RdfSerializer
         string lexical;
         if (datatype == "@json")
         {
-            lexical = JsonCanonical.Serialize(((JsonLiteral)value).Node, maxDepth);
+            try
+            {
+                lexical = JsonCanonicalizer.CanonicalizeToString(((JsonLiteral)value).Node);
+            }
+            catch (FormatException ex)
+            {
+                throw new JsonLdException(JsonLdErrorCode.InvalidJsonLiteral, "A JSON literal cannot be canonicalized: " + ex.Message, ex);
+            }
             datatype = Rdf + "JSON";
         }
         else if (value is bool b)
@@ -455,6 +466,11 @@ internal sealed class RdfSerializer
         {
             id = Iri.IsBlankNode(ids) ? Issue(ids) : ids;
         }
+        else if (idObj is NullValue)
+        {
+            // An @id that expanded to null: not an IRI, so the node and references to it are dropped.
+            id = "@null";
+        }
         else
         {
             id = Issue(null);
@@ -541,7 +557,4 @@ internal sealed class RdfSerializer
             GenerateNodeMap(el[key], activeGraph, id, property, null, depth + 1);
         }
     }
-
-    /// <summary>For tests: the N-Quads form of a literal's lexical value, used by the JCS path.</summary>
-    internal static string Canonical(JsonNode? node) => JsonCanonical.Serialize(node, 10_000);
 }
