@@ -51,6 +51,20 @@ public class CanonicalizationInteropTests
         Assert.That(await Ours((JsonObject)JsonNode.Parse(text)!), Is.EqualTo(theirs));
     }
 
+    /// <summary>
+    /// A known divergence: jsonld.js decides "double" by looking for a '.' in JavaScript's String(v), so a non-integer
+    /// below 1e-6 (printed as "1e-7") becomes "0"^^xsd:integer. JSON-LD 1.1 §8.6 (Object to RDF) makes any number with
+    /// a non-zero fractional part an xsd:double; we follow the specification, so such values are kept out of the
+    /// random cross-check and pinned here.
+    /// </summary>
+    [Test]
+    public async Task TinyDouble_FollowsTheSpecification_WhereJsonLdJsDiverges()
+    {
+        var doc = (JsonObject)JsonNode.Parse("""{"@context":["https://www.w3.org/ns/credentials/v2","https://www.w3.org/ns/credentials/examples/v2"],"type":["VerifiableCredential"],"issuer":"did:example:i","credentialSubject":{"score":1.0E-7}}""")!;
+        Assert.That(await Ours(doc), Does.Contain("\"1.0E-7\"^^<http://www.w3.org/2001/XMLSchema#double>"));
+        Assert.That(ReferenceJs.Run("canonize", doc.ToJsonString()).EnsureSuccess().Stdout, Does.Contain("\"0\"^^<http://www.w3.org/2001/XMLSchema#integer>"), "if jsonld.js fixes this, drop the exclusion from the random generator");
+    }
+
     [Test]
     public async Task Canonical_SameAsJsonLdJs_RandomCredentials()
     {
@@ -141,7 +155,7 @@ internal static class RandomCredentials
         {
             0 => Pick(r, Strings),
             1 => r.Next(-1000, 1000),
-            2 => JsonNode.Parse(Pick(r, ["0.1", "1.5", "-2.25", "1e21", "1.0E-7", "5.0", "123456789.125", "3.14159", "1e300", "-0.0"]))!,
+            2 => JsonNode.Parse(Pick(r, ["0.1", "1.5", "-2.25", "1e21", "2.5E-5", "5.0", "123456789.125", "3.14159", "1e300", "-0.0"]))!,
             3 => r.Next(2) == 0,
             4 => new JsonObject { ["@value"] = Pick(r, Strings), ["@language"] = Pick(r, Languages) },
             5 => new JsonObject { ["@value"] = Pick(r, ["2026-01-01", "42", "1.50", "x"]), ["@type"] = Pick(r, Datatypes) },
