@@ -27,35 +27,72 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
         return VerifyAsync(Encoding.UTF8.GetBytes(json), cancellationToken);
     }
 
-    /// <summary>Verifies a credential given as UTF-8 JSON.</summary>
+    /// <summary>
+    /// Verifies a credential given as bytes: a JSON document (Data Integrity, or a JAdES seal in JWS JSON
+    /// serialization) or a compact JWS (<c>vc+jwt</c>).
+    /// </summary>
     /// <param name="utf8Json">The credential.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The report.</returns>
-    public ValueTask<VerificationReport> VerifyAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken = default)
+    public async ValueTask<VerificationReport> VerifyAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken = default)
     {
+        if (Proofs.Jose.JoseSecuring.LooksLikeCompactJws(utf8Json.Span))
+        {
+            if (utf8Json.Length > Options.MaxDocumentBytes)
+            {
+                return Unreadable("format.tooLarge", $"The token is {utf8Json.Length} bytes, over the limit of {Options.MaxDocumentBytes} bytes.");
+            }
+
+            var outcome = await Proofs.Jose.JoseSecuring.VerifyCompactAsync(Encoding.ASCII.GetString(utf8Json.Span).Trim(), Options, cancellationToken).ConfigureAwait(false);
+            return await CompleteAsync(outcome, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!JsonInput.TryParse(utf8Json.Span, Options.MaxDocumentBytes, Options.MaxDepth, out var node, out var error))
         {
-            return ValueTask.FromResult(Unreadable("format.notJson", error));
+            return Unreadable("format.notJson", error);
         }
 
         if (node is not JsonObject document)
         {
-            return ValueTask.FromResult(Unreadable("format.notAnObject", "The document must be a JSON object (a verifiable credential)."));
+            return Unreadable("format.notAnObject", "The document must be a JSON object (a verifiable credential).");
         }
 
-        return VerifyAsync(document, cancellationToken);
+        return await VerifyAsync(document, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Verifies a credential given as a JSON object (not modified).</summary>
+    /// <summary>Verifies a credential (or a presentation, or a JAdES seal) given as a JSON object (not modified).</summary>
     /// <param name="credential">The credential.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The report.</returns>
     public async ValueTask<VerificationReport> VerifyAsync(JsonObject credential, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
+        SecuringOutcome outcome;
         if (credential["payload"] is not null && credential["signatures"] is not null)
         {
-            return Unsupported(credential, "jades", "JAdES seals (JWS JSON serialization) are not verified by this version yet.");
+            outcome = await Proofs.Jose.JadesSecuring.VerifyAsync(credential, Options, cancellationToken).ConfigureAwait(false);
+        }
+        else if (CredentialFormat.HasType(credential, "VerifiablePresentation"))
+        {
+            return await PresentationVerification.VerifyAsync(credential, this, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            outcome = await DataIntegritySecuring(credential, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await CompleteAsync(outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs every check on a credential whose securing mechanism has been verified.</summary>
+    /// <param name="outcome">The signature and issuer outcome, and the credential it secures.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The report.</returns>
+    internal async ValueTask<VerificationReport> CompleteAsync(SecuringOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Credential is not { } credential)
+        {
+            return Unreadable(outcome.Signature.Code ?? "format.unreadable", outcome.Signature.Detail, outcome.Mechanism);
         }
 
         var checks = new List<CheckResult>(10);
@@ -64,38 +101,30 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
 
         // format
         var problems = CredentialFormat.Check(credential);
-        var formatOk = problems.Count == 0;
-        checks.Add(formatOk
-            ? CheckResult.Pass(VerificationCheck.Format, $"A well-formed VC {(CredentialFormat.VersionOf(credential) == VcVersion.V2 ? "2.0" : "1.1")} credential.")
+        checks.Add(problems.Count == 0
+            ? CheckResult.Pass(VerificationCheck.Format, $"A well-formed VC {(CredentialFormat.VersionOf(credential) == VcVersion.V2 ? "2.0" : "1.1")} credential{(outcome.Mechanism is "jades" or "vc+jwt" ? " (" + outcome.Mechanism + ")" : string.Empty)}.")
             : CheckResult.Fail(VerificationCheck.Format, problems[0].Code, string.Join(" ", problems.Select(p => p.Message))));
 
         // context
-        var contextResult = await CheckContextAsync(credential, cancellationToken).ConfigureAwait(false);
-        checks.Add(contextResult);
+        checks.Add(await CheckContextAsync(credential, cancellationToken).ConfigureAwait(false));
 
-        // signature
-        var proofChecks = await DataIntegrity.VerifyAsync(credential, Options.Cryptosuites, Options.VerificationMethodResolver, new CryptosuiteContext { DocumentLoader = Options.DocumentLoader }, cancellationToken).ConfigureAwait(false);
-        checks.Add(SignatureResult(proofChecks));
-        var mechanism = proofChecks.Count == 0 ? "none" : string.Join("+", proofChecks.Select(p => p.Cryptosuite ?? "unknown").Distinct());
-
-        // issuer
+        // signature, issuer
+        checks.Add(outcome.Signature);
+        checks.Add(outcome.Issuer);
         var issuer = CredentialFormat.IssuerOf(credential);
-        checks.Add(IssuerResult(issuer, proofChecks));
 
         // accreditation
-        checks.Add(CheckResult.Skip(VerificationCheck.Accreditation, "accreditation.noTrustRegistry", "No trust registry was given, so the issuer's accreditation was not checked."));
+        checks.Add(outcome.Accreditation ?? await Trust.AccreditationCheck.CheckAsync(credential, issuer, outcome, Options, cancellationToken).ConfigureAwait(false));
 
         // learner
         checks.Add(LearnerResult(credential));
 
         // issuance date and expiry
-        checks.Add(IssuanceResult(credential, proofChecks, now, skew));
+        checks.Add(IssuanceResult(credential, outcome.SignedAt, now, skew));
         checks.Add(ExpiryResult(credential, now, skew));
 
         // status
-        checks.Add(credential["credentialStatus"] is null
-            ? CheckResult.Pass(VerificationCheck.Status, "The credential has no status entry: it cannot be revoked or suspended.")
-            : CheckResult.Skip(VerificationCheck.Status, "status.notChecked", "The credential has a credentialStatus entry; status lists are not checked by this version yet."));
+        checks.Add(await Status.CredentialStatusCheck.CheckAsync(credential, issuer, Options, cancellationToken).ConfigureAwait(false));
 
         // elements
         var (elements, model) = ElementsResult(credential);
@@ -104,11 +133,22 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
         return new VerificationReport
         {
             Checks = checks,
-            SecuringMechanism = mechanism,
+            SecuringMechanism = outcome.Mechanism,
             Credential = model,
             Document = credential,
             Issuer = issuer,
         };
+    }
+
+    private async ValueTask<SecuringOutcome> DataIntegritySecuring(JsonObject credential, CancellationToken cancellationToken)
+    {
+        var proofChecks = await DataIntegrity.VerifyAsync(credential, Options.Cryptosuites, Options.VerificationMethodResolver, new CryptosuiteContext { DocumentLoader = Options.DocumentLoader }, cancellationToken).ConfigureAwait(false);
+        var mechanism = proofChecks.Count == 0 ? "none" : string.Join("+", proofChecks.Select(p => p.Cryptosuite ?? "unknown").Distinct());
+        var signedAt = proofChecks
+            .Select(p => p.Proof?["created"] is JsonValue cv && cv.TryGetValue(out string? text) && XsdDateTime.TryParse(text, out var created) ? created : (DateTimeOffset?)null)
+            .OfType<DateTimeOffset>()
+            .ToList();
+        return new SecuringOutcome(credential, mechanism, SignatureResult(proofChecks), IssuerResult(CredentialFormat.IssuerOf(credential), proofChecks), null, signedAt);
     }
 
     private async ValueTask<CheckResult> CheckContextAsync(JsonObject credential, CancellationToken cancellationToken)
@@ -275,7 +315,7 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
         }
     }
 
-    private static CheckResult IssuanceResult(JsonObject credential, IReadOnlyList<ProofCheck> proofs, DateTimeOffset now, TimeSpan skew)
+    private static CheckResult IssuanceResult(JsonObject credential, IReadOnlyList<DateTimeOffset> signedAt, DateTimeOffset now, TimeSpan skew)
     {
         var field = credential["validFrom"] is not null ? "validFrom" : credential["issuanceDate"] is not null ? "issuanceDate" : null;
         if (field is null)
@@ -293,20 +333,17 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
             return CheckResult.Fail(VerificationCheck.IssuanceDate, "issuanceDate.future", $"{field} {XsdDateTime.Format(issued)} is later than now ({XsdDateTime.Format(now)}): the credential is not valid yet.");
         }
 
-        foreach (var proof in proofs)
+        foreach (var created in signedAt)
         {
-            if (proof.Proof?["created"] is JsonValue cv && cv.TryGetValue(out string? createdText) && XsdDateTime.TryParse(createdText, out var created))
+            if (created > now + skew)
             {
-                if (created > now + skew)
-                {
-                    return CheckResult.Fail(VerificationCheck.IssuanceDate, "issuanceDate.proofInFuture", $"The proof was created {XsdDateTime.Format(created)}, later than now ({XsdDateTime.Format(now)}).");
-                }
+                return CheckResult.Fail(VerificationCheck.IssuanceDate, "issuanceDate.proofInFuture", $"The proof was created {XsdDateTime.Format(created)}, later than now ({XsdDateTime.Format(now)}).");
+            }
 
-                var until = CredentialFormat.DateOf(credential, "validUntil") ?? CredentialFormat.DateOf(credential, "expirationDate");
-                if (until is { } u && created > u + skew)
-                {
-                    return CheckResult.Fail(VerificationCheck.IssuanceDate, "issuanceDate.proofAfterExpiry", $"The proof was created {XsdDateTime.Format(created)}, after the credential expired ({XsdDateTime.Format(u)}).");
-                }
+            var until = CredentialFormat.DateOf(credential, "validUntil") ?? CredentialFormat.DateOf(credential, "expirationDate");
+            if (until is { } u && created > u + skew)
+            {
+                return CheckResult.Fail(VerificationCheck.IssuanceDate, "issuanceDate.proofAfterExpiry", $"The proof was created {XsdDateTime.Format(created)}, after the credential expired ({XsdDateTime.Format(u)}).");
             }
         }
 
@@ -354,7 +391,7 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
             : CheckResult.Skip(VerificationCheck.Elements, "elements.notRequired", text + " Not required by the caller."), read.Model);
     }
 
-    private static VerificationReport Unreadable(string code, string detail)
+    internal static VerificationReport Unreadable(string code, string detail, string? mechanism = null)
     {
         var checks = new List<CheckResult> { CheckResult.Fail(VerificationCheck.Format, code, detail) };
         foreach (var check in Enum.GetValues<VerificationCheck>().Skip(1))
@@ -362,19 +399,6 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
             checks.Add(CheckResult.Skip(check, "format.unreadable", "Not checked: the document could not be read."));
         }
 
-        return new VerificationReport { Checks = checks };
-    }
-
-    private static VerificationReport Unsupported(JsonObject document, string mechanism, string detail)
-    {
-        var checks = new List<CheckResult> { CheckResult.Pass(VerificationCheck.Format, "A JWS JSON document.") };
-        checks.Add(CheckResult.Skip(VerificationCheck.Context, "format.unsupported", detail));
-        checks.Add(CheckResult.Fail(VerificationCheck.Signature, "signature.unsupportedFormat", detail));
-        foreach (var check in Enum.GetValues<VerificationCheck>().Skip(3))
-        {
-            checks.Add(CheckResult.Skip(check, "format.unsupported", "Not checked: " + detail));
-        }
-
-        return new VerificationReport { Checks = checks, SecuringMechanism = mechanism, Document = document };
+        return new VerificationReport { Checks = checks, SecuringMechanism = mechanism };
     }
 }

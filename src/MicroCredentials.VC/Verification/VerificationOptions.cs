@@ -34,6 +34,21 @@ public sealed record VerificationOptions
     /// <summary>When true, a missing mandatory Council Recommendation element fails the <c>elements</c> check (and the verification).</summary>
     public bool RequireMicroCredentialElements { get; init; }
 
+    /// <summary>Fetches DID documents (did:web) and status lists; resolves nothing by default (offline).</summary>
+    public IResourceResolver ResourceResolver { get; init; } = NoResourceResolver.Instance;
+
+    /// <summary>The caller's register of trusted issuers; the <c>accreditation</c> check is skipped when null.</summary>
+    public Trust.ITrustRegistry? TrustRegistry { get; init; }
+
+    /// <summary>Trust anchors (root or intermediate CA certificates) for e-seal certificate chains.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2Collection TrustAnchors { get; init; } = [];
+
+    /// <summary>For presentations: the challenge the verifier gave (the proof's <c>challenge</c>, or a JWT's <c>nonce</c>) — required to match when set.</summary>
+    public string? Challenge { get; init; }
+
+    /// <summary>For presentations: the domain the proof must be bound to (<c>domain</c>, or a JWT's <c>aud</c>) — required to match when set.</summary>
+    public string? Domain { get; init; }
+
     /// <summary>Largest accepted document, in bytes (default 8 MiB).</summary>
     public int MaxDocumentBytes { get; init; } = 8 * 1024 * 1024;
 
