@@ -105,21 +105,44 @@ public sealed class CredentialIssuer
         return new IssuanceResult(signed, validation);
     }
 
-    /// <summary>Secures any credential document as it is (issuer untouched) with this issuer's key and suite.</summary>
+    /// <summary>
+    /// Secures any credential document as it is (issuer untouched) with this issuer's key and suite. The document must
+    /// be a well-formed VC 1.1 or 2.0 credential whose every term is defined (JSON-LD safe mode): what a verifier would
+    /// refuse is never signed.
+    /// </summary>
     /// <param name="document">The unsigned (or already signed: the proof is added to a set) document; not modified.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The signed copy.</returns>
-    /// <exception cref="ProofException">The document cannot be secured with this suite (e.g. an undefined term).</exception>
-    public ValueTask<JsonObject> SignAsync(JsonObject document, CancellationToken cancellationToken = default)
+    /// <exception cref="ProofException">The document is not a well-formed credential (code <c>format.*</c>), has an undefined term or an unknown context (<c>context.*</c>), or cannot be secured with this suite.</exception>
+    public async ValueTask<JsonObject> SignAsync(JsonObject document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return DataIntegrity.AddProofAsync(
+        var problems = Verification.CredentialFormat.Check(document);
+        if (problems.Count > 0)
+        {
+            throw new ProofException(problems[0].Code, "Not a well-formed verifiable credential: " + string.Join(" ", problems.Select(p => p.Message)));
+        }
+
+        if (Options.Cryptosuite is not EdDsaRdfc2022 and not Ed25519Signature2020)
+        {
+            // RDFC-based suites run JSON-LD in safe mode while hashing (the document without its proofs); the others must not sign what a verifier refuses.
+            try
+            {
+                await JsonLdProcessor.ToRdfAsync(DataIntegrity.WithoutProof(document), new JsonLdOptions { DocumentLoader = Options.DocumentLoader, SafeMode = true }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonLdException ex)
+            {
+                throw new ProofException("context." + ex.Code.Replace(' ', '-'), "JSON-LD processing failed in safe mode: " + ex.Message, ex);
+            }
+        }
+
+        return await DataIntegrity.AddProofAsync(
             document,
             Options.Cryptosuite,
             _key,
             new ProofOptions { VerificationMethod = VerificationMethod, Created = Now() },
             new CryptosuiteContext { DocumentLoader = Options.DocumentLoader },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     private DateTimeOffset Now()

@@ -178,6 +178,43 @@ public class CliTests
         Assert.That(r.Stdout, Is.EqualTo(File.ReadAllText(Path.Combine(dir, "eddsa-jcs-2022", "canonDocJCS.txt"))));
     }
 
+    [TestCase("eddsa-rdfc-2022", TestName = "Sign_UndefinedTerm_ExitsTwoNamingIt_rdfc")]
+    [TestCase("eddsa-jcs-2022", TestName = "Sign_UndefinedTerm_ExitsTwoNamingIt_jcs")]
+    public void Sign_UndefinedTerm_ExitsTwoNamingIt(string proof)
+    {
+        var vc = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiableCredential"),
+            ["issuer"] = "did:example:issuer",
+            ["credentialSubject"] = new JsonObject { ["id"] = "did:example:learner", ["undefinedGrade"] = "A+" },
+        };
+        var r = Mcred.Run(vc.ToJsonString(), "sign", "--key", _key, "--proof", proof);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("undefinedGrade"));
+        Assert.That(r.Stdout, Is.Empty);
+        NoStackTrace(r);
+    }
+
+    [TestCase("unsigned.json", "eddsa-rdfc-2022/canonDocDataInt.txt", TestName = "Canonicalize_Rdfc_MatchesTheAlumniVector")]
+    [TestCase("employmentAuth.json", "eddsa-rdfc-2022/employ/canonDocDataInt.txt", TestName = "Canonicalize_Rdfc_MatchesTheEmployVector")]
+    public void Canonicalize_Rdfc(string input, string expected)
+    {
+        var dir = Shared.Vectors("vc-di-eddsa", "TestVectors");
+        var r = Mcred.Run(null, "canonicalize", "--rdfc", "--in", Path.Combine(dir, input));
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        Assert.That(r.Stdout, Is.EqualTo(File.ReadAllText(Path.Combine([dir, .. expected.Split('/')]))));
+    }
+
+    [Test]
+    public void Canonicalize_RdfcFromNQuads_IsAFixpoint()
+    {
+        var canonical = File.ReadAllText(Shared.Vectors("vc-di-eddsa", "TestVectors", "eddsa-rdfc-2022", "canonDocDataInt.txt"));
+        var r = Mcred.Run(canonical, "canonicalize", "--rdfc", "--from", "nquads");
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        Assert.That(r.Stdout, Is.EqualTo(canonical));
+    }
+
     [Test]
     public void Canonicalize_NeitherOrBoth_ExitsTwo()
     {
