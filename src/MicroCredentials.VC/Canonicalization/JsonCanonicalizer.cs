@@ -79,6 +79,22 @@ public static class JsonCanonicalizer
         o.Flush();
     }
 
+    /// <summary>
+    /// Canonicalizes a JSON object as if one of its members were absent (e.g. a secured document without its
+    /// <c>proof</c>), without copying it.
+    /// </summary>
+    /// <param name="obj">The object.</param>
+    /// <param name="excludedMember">The member to leave out.</param>
+    /// <returns>The canonical UTF-8 bytes.</returns>
+    internal static byte[] CanonicalizeWithout(JsonObject obj, string excludedMember)
+    {
+        using var buffer = new PooledBufferWriter(4096);
+        var o = new CanonicalOutput(buffer);
+        WriteObject(obj, ref o, 0, excludedMember);
+        o.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>Canonicalizes a JSON node to a string (the UTF-16 form of the canonical bytes).</summary>
     /// <param name="node">The node; <see langword="null"/> is the JSON literal <c>null</c>.</param>
     /// <returns>The canonical JSON text.</returns>
@@ -199,11 +215,11 @@ public static class JsonCanonicalizer
         }
     }
 
-    private static void WriteObject(JsonObject obj, ref CanonicalOutput o, int depth)
+    private static void WriteObject(JsonObject obj, ref CanonicalOutput o, int depth, string? excludedMember = null)
     {
         CheckDepth(depth);
         var count = obj.Count;
-        if (count == 0)
+        if (count == 0 || (count == 1 && excludedMember is not null && obj.GetAt(0).Key == excludedMember))
         {
             o.Write("{}"u8);
             return;
@@ -243,10 +259,16 @@ public static class JsonCanonicalizer
 
             o.WriteByte((byte)'{');
             string? previous = null;
+            var written = 0;
             for (var i = 0; i < count; i++)
             {
                 var member = obj.GetAt(order[i]);
-                if (i > 0)
+                if (excludedMember is not null && string.Equals(member.Key, excludedMember, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (written++ > 0)
                 {
                     if (string.Equals(member.Key, previous, StringComparison.Ordinal))
                     {

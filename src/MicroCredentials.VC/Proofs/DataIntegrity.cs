@@ -31,8 +31,12 @@ public static class DataIntegrity
         context ??= CryptosuiteContext.Default;
 
         var existing = ProofsOf(document);
-        var unsecured = WithoutProof(document);
-        if (options.PreviousProof.Count > 0)
+        var chained = options.PreviousProof.Count > 0;
+
+        // A plain proof or a proof set hashes the document without its proofs: the suite ignores the member instead of
+        // this method copying the document. A chain hashes the document with the previous proofs it names.
+        var unsecured = chained ? WithoutProof(document) : document;
+        if (chained)
         {
             var previous = new JsonArray();
             foreach (var id in options.PreviousProof)
@@ -86,8 +90,8 @@ public static class DataIntegrity
             proofOptions["previousProof"] = new JsonArray([.. options.PreviousProof.Select(p => (JsonNode)JsonValue.Create(p))]);
         }
 
-        var inputs = suite.Configure(unsecured, proofOptions, verifying: false);
-        var hashData = await suite.HashDataAsync(inputs.Document, inputs.Configuration, context, cancellationToken).ConfigureAwait(false);
+        var inputs = suite.Configure(unsecured, proofOptions, verifying: false) with { IgnoreProofMember = !chained };
+        var hashData = await HashAsync(suite, inputs, context, cancellationToken).ConfigureAwait(false);
         var proof = inputs.Proof;
         proof["proofValue"] = Multibase.EncodeBase58Btc(key.Sign(hashData));
 
@@ -141,16 +145,15 @@ public static class DataIntegrity
             return results;
         }
 
-        var unsecuredBase = WithoutProof(document);
         foreach (var proof in proofs)
         {
-            results.Add(await VerifyOneAsync(unsecuredBase, proof, proofs, suites, methods, context, cancellationToken).ConfigureAwait(false));
+            results.Add(await VerifyOneAsync(document, proof, proofs, suites, methods, context, cancellationToken).ConfigureAwait(false));
         }
 
         return results;
     }
 
-    private static async ValueTask<ProofCheck> VerifyOneAsync(JsonObject unsecuredBase, JsonObject proof, List<JsonObject> allProofs, CryptosuiteRegistry suites, IVerificationMethodResolver methods, CryptosuiteContext context, CancellationToken cancellationToken)
+    private static async ValueTask<ProofCheck> VerifyOneAsync(JsonObject secured, JsonObject proof, List<JsonObject> allProofs, CryptosuiteRegistry suites, IVerificationMethodResolver methods, CryptosuiteContext context, CancellationToken cancellationToken)
     {
         var type = proof["type"] is JsonValue tv && tv.TryGetValue(out string? t) ? t : null;
         var suiteName = proof["cryptosuite"] is JsonValue sv && sv.TryGetValue(out string? s) ? s : null;
@@ -182,7 +185,8 @@ public static class DataIntegrity
             return ProofCheck.Fail(proof, "signature.missingProofPurpose", "The proof has no proofPurpose.");
         }
 
-        var unsecured = unsecuredBase;
+        var unsecured = secured;
+        var chained = false;
         if (proof["previousProof"] is { } previousNode)
         {
             var ids = previousNode switch
@@ -208,8 +212,9 @@ public static class DataIntegrity
                 previous.Add(match.DeepClone());
             }
 
-            unsecured = (JsonObject)unsecuredBase.DeepClone();
+            unsecured = WithoutProof(secured);
             unsecured["proof"] = previous;
+            chained = true;
         }
 
         var proofOptions = (JsonObject)proof.DeepClone();
@@ -238,8 +243,8 @@ public static class DataIntegrity
 
         try
         {
-            var inputs = suite.Configure(unsecured, proofOptions, verifying: true);
-            var hashData = await suite.HashDataAsync(inputs.Document, inputs.Configuration, context, cancellationToken).ConfigureAwait(false);
+            var inputs = suite.Configure(unsecured, proofOptions, verifying: true) with { IgnoreProofMember = !chained };
+            var hashData = await HashAsync(suite, inputs, context, cancellationToken).ConfigureAwait(false);
             return method.Method.PublicKey.Verify(hashData, signature)
                 ? ProofCheck.Pass(proof, suite.Name, method)
                 : ProofCheck.Fail(proof, "signature.invalid", $"The {suite.Name} signature does not verify with the key of '{vmId}': the document or the proof was changed after signing, or signed with another key.", method);
@@ -258,6 +263,18 @@ public static class DataIntegrity
         {
             return ProofCheck.Fail(proof, "signature.processingError", $"The document could not be processed for {suite.Name} ({ex.GetType().Name}: {ex.Message}).", method);
         }
+    }
+
+    private static ValueTask<byte[]> HashAsync(ICryptosuite suite, ProofInputs inputs, CryptosuiteContext context, CancellationToken cancellationToken)
+    {
+        if (suite is Ed25519Cryptosuite ours)
+        {
+            return ours.HashDataAsync(inputs, context, cancellationToken);
+        }
+
+        // A suite of the caller's: give it the document without proofs, as the interface promises.
+        var document = inputs.IgnoreProofMember && inputs.Document.ContainsKey("proof") ? WithoutProof(inputs.Document) : inputs.Document;
+        return suite.HashDataAsync(document, inputs.Configuration, context, cancellationToken);
     }
 
     /// <summary>The proofs of a document, as objects (an array's non-object entries are skipped).</summary>

@@ -32,13 +32,35 @@ public abstract class Ed25519Cryptosuite : ICryptosuite
     protected abstract bool ProofKeepsContext { get; }
 
     /// <inheritdoc/>
-    public async ValueTask<byte[]> HashDataAsync(JsonObject unsecuredDocument, JsonObject proofConfiguration, CryptosuiteContext context, CancellationToken cancellationToken = default)
+    public ValueTask<byte[]> HashDataAsync(JsonObject unsecuredDocument, JsonObject proofConfiguration, CryptosuiteContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unsecuredDocument);
         ArgumentNullException.ThrowIfNull(proofConfiguration);
         ArgumentNullException.ThrowIfNull(context);
+        return HashDataAsync(unsecuredDocument, ignoreProofMember: false, proofConfiguration, context, cancellationToken);
+    }
+
+    /// <summary>The hashing step over the inputs of <see cref="Configure"/>.</summary>
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="context">The environment.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The bytes to sign.</returns>
+    internal ValueTask<byte[]> HashDataAsync(ProofInputs inputs, CryptosuiteContext context, CancellationToken cancellationToken) =>
+        HashDataAsync(inputs.Document, inputs.IgnoreProofMember, inputs.Configuration, context, cancellationToken);
+
+    /// <summary>The suite's transformation of the document, leaving out its top-level <c>proof</c> when asked.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="ignoreProofMember">Whether to leave out the top-level <c>proof</c>.</param>
+    /// <param name="context">The environment.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The canonical bytes.</returns>
+    protected virtual ValueTask<byte[]> CanonicalizeDocumentAsync(JsonObject document, bool ignoreProofMember, CryptosuiteContext context, CancellationToken cancellationToken) =>
+        CanonicalizeAsync(ignoreProofMember && document.ContainsKey("proof") ? DataIntegrity.WithoutProof(document) : document, context, cancellationToken);
+
+    private async ValueTask<byte[]> HashDataAsync(JsonObject document, bool ignoreProofMember, JsonObject proofConfiguration, CryptosuiteContext context, CancellationToken cancellationToken)
+    {
         var configBytes = await CanonicalizeAsync(proofConfiguration, context, cancellationToken).ConfigureAwait(false);
-        var documentBytes = await CanonicalizeAsync(unsecuredDocument, context, cancellationToken).ConfigureAwait(false);
+        var documentBytes = await CanonicalizeDocumentAsync(document, ignoreProofMember, context, cancellationToken).ConfigureAwait(false);
         var hashData = new byte[2 * SHA256.HashSizeInBytes];
         SHA256.HashData(configBytes, hashData.AsSpan(0, SHA256.HashSizeInBytes));
         SHA256.HashData(documentBytes, hashData.AsSpan(SHA256.HashSizeInBytes));

@@ -26,4 +26,8 @@ public sealed class EdDsaJcs2022 : Ed25519Cryptosuite
     /// <inheritdoc/>
     protected override ValueTask<byte[]> CanonicalizeAsync(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken) =>
         ValueTask.FromResult(JsonCanonicalizer.Canonicalize(document));
+
+    /// <inheritdoc/>
+    protected override ValueTask<byte[]> CanonicalizeDocumentAsync(JsonObject document, bool ignoreProofMember, CryptosuiteContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ignoreProofMember ? JsonCanonicalizer.CanonicalizeWithout(document, "proof") : JsonCanonicalizer.Canonicalize(document));
 }

@@ -48,7 +48,14 @@ public interface ICryptosuite
 /// <param name="Document">The document to canonicalize.</param>
 /// <param name="Configuration">The proof configuration to canonicalize.</param>
 /// <param name="Proof">The proof object to emit (creation) or that was checked (verification), without <c>proofValue</c>.</param>
-public sealed record ProofInputs(JsonObject Document, JsonObject Configuration, JsonObject Proof);
+public sealed record ProofInputs(JsonObject Document, JsonObject Configuration, JsonObject Proof)
+{
+    /// <summary>
+    /// When true, <see cref="Document"/> is the secured document itself and its top-level <c>proof</c> member is to be
+    /// ignored when canonicalizing (saves copying the document; never true for proof chains).
+    /// </summary>
+    internal bool IgnoreProofMember { get; init; }
+}
 
 /// <summary>The environment a cryptosuite runs in.</summary>
 public sealed record CryptosuiteContext
