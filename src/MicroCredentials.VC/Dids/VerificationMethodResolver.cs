@@ -54,6 +54,13 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
 
         var hash = verificationMethodId.IndexOf('#', StringComparison.Ordinal);
         var did = hash < 0 ? verificationMethodId : verificationMethodId[..hash];
+        if (hash > 0 && did.StartsWith(DidKey.Prefix, StringComparison.Ordinal) && dids is DidResolverRegistry { } registry && registry.Methods.Contains("key")
+            && verificationMethodId.AsSpan(hash + 1).SequenceEqual(did.AsSpan(DidKey.Prefix.Length)) && DidKey.TryParse(did, out var didKey))
+        {
+            // did:key fast path: the document is derived from the key, and lists it under every relationship but keyAgreement.
+            return new VerificationMethodResult(new VerificationMethod(verificationMethodId, "Multikey", did, didKey), proofPurpose is "assertionMethod" or "authentication" or "capabilityInvocation" or "capabilityDelegation");
+        }
+
         var resolution = await dids.ResolveAsync(did, cancellationToken).ConfigureAwait(false);
         if (resolution.Document is not { } doc)
         {

@@ -13,9 +13,10 @@ public class CanonicalizeWithoutTests
     public void CanonicalizeWithout_EqualsCanonicalizingACopyWithoutTheMember(string json)
     {
         var doc = (JsonObject)JsonNode.Parse(json)!;
+        var before = doc.ToJsonString();
         var copy = (JsonObject)doc.DeepClone();
         copy.Remove("proof");
         Assert.That(JsonCanonicalizer.CanonicalizeWithout(doc, "proof"), Is.EqualTo(JsonCanonicalizer.Canonicalize(copy)));
-        Assert.That(doc.ContainsKey("proof") || !json.Contains("\"proof\":2,", StringComparison.Ordinal), Is.True, "the input is not modified");
+        Assert.That(doc.ToJsonString(), Is.EqualTo(before), "the input is not modified");
     }
 }
