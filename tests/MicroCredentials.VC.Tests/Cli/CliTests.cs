@@ -246,6 +246,27 @@ public class CliTests
         Assert.That(Mcred.Run(null, "verify", "--in", Path.Combine(_dir, "demo", "credential.json")).ExitCode, Is.Zero);
     }
 
+    [TestCase("eddsa-rdfc-2022", TestName = "Bench_Json_ReportsSignAndVerifyRates_rdfc")]
+    [TestCase("eddsa-jcs-2022", TestName = "Bench_Json_ReportsSignAndVerifyRates_jcs")]
+    public void Bench_Json_ReportsSignAndVerifyRates(string proof)
+    {
+        var r = Mcred.Run(null, "bench", "--proof", proof, "--seconds", "0.2", "--json", "--in", Shared.Path("bench", "microcredential-v2.unsigned.json"));
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        var results = JsonNode.Parse(r.Stdout)!["results"]!.AsArray();
+        Assert.That(results.Select(x => (string)x!["op"]!), Is.EqualTo(new[] { "sign", "verify" }));
+        Assert.That(results.Select(x => (double)x!["opsPerSec"]!), Is.All.GreaterThan(0));
+    }
+
+    [Test]
+    public void Bench_UndefinedTerm_ExitsTwo()
+    {
+        var path = Path.Combine(_dir, "undefined.json");
+        File.WriteAllText(path, """{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"did:example:i","credentialSubject":{"oops":1}}""");
+        var r = Mcred.Run(null, "bench", "--seconds", "0.1", "--in", path);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
+        NoStackTrace(r);
+    }
+
     [Test]
     public void UnknownCommand_ExitsTwo()
     {
