@@ -86,8 +86,11 @@ public sealed record CheckResult(VerificationCheck Check, CheckStatus Status, st
 /// </summary>
 public sealed record VerificationReport
 {
-    /// <summary>True when no check failed.</summary>
-    public bool Verified => Checks.All(c => c.Status != CheckStatus.Failed);
+    /// <summary>
+    /// True when no check failed and, for a presentation, every credential inside is verified too (each of
+    /// <see cref="Credentials"/>): a presentation holding one bad credential is not verified.
+    /// </summary>
+    public bool Verified => Checks.All(c => c.Status != CheckStatus.Failed) && Credentials.All(c => c.Verified);
 
     /// <summary>Every check, in the order of <see cref="VerificationCheck"/>.</summary>
     public required IReadOnlyList<CheckResult> Checks { get; init; }
