@@ -37,6 +37,11 @@ internal static class VerifyCommand
                 return ExitCodes.BadInput;
             }
 
+            if (report.Document is { } document && CredentialFormat.HasType(document, "VerifiablePresentation") && options.Challenge is null)
+            {
+                Cli.Note("no --challenge given: the presentation's proof is not bound to this request (it could be a replay).");
+            }
+
             return report.Verified ? ExitCodes.Success : ExitCodes.NotVerified;
         });
         return command;

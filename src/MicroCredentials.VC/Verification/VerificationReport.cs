@@ -81,8 +81,8 @@ public sealed record CheckResult(VerificationCheck Check, CheckStatus Status, st
 }
 
 /// <summary>
-/// The result of verifying a credential: every check, in order, even after a failure. <see cref="Verified"/> is
-/// true only when no check failed.
+/// The result of verifying a credential (or a presentation): every check, in order, even after a failure.
+/// <see cref="Verified"/> is true only when no check failed (and, for a presentation, every credential inside verified).
 /// </summary>
 public sealed record VerificationReport
 {
