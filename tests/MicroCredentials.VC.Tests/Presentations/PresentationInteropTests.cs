@@ -89,6 +89,21 @@ public class PresentationInteropTests
         Assert.That(wrong[VerificationCheck.Signature].Code, Is.EqualTo("signature.challengeMismatch"));
     }
 
+    [TestCase("eddsa-rdfc-2022", TestName = "ReferenceJsVc11Presentation_VerifiesHere_eddsa-rdfc-2022")]
+    [TestCase("eddsa-jcs-2022", TestName = "ReferenceJsVc11Presentation_VerifiesHere_eddsa-jcs-2022")]
+    public async Task ReferenceJsVc11Presentation_VerifiesHere(string suite)
+    {
+        using var issuer = Ed25519SigningKey.Generate();
+        using var learner = Ed25519SigningKey.Generate(KeyExportPolicy.AllowPlaintextExport);
+        var vc = await PresentationTests.EdcFor(issuer, learner.PublicKey.ToDidKey(), suite: Suite(suite));
+        var vp = ReferenceJs.RunJson("present", null, "--vp-version", "1", "--suite", suite, "--key", Write(KeyFile.Create(learner)), "--challenge", PresentationTests.Challenge, "--domain", PresentationTests.Domain, "--in", Write(vc.ToJsonString()));
+        Assert.That((string?)vp["@context"]![0], Is.EqualTo(CredentialFormat.V1Context));
+
+        var report = await PresentationTests.Verifier().VerifyAsync(vp.ToJsonString());
+        Assert.That(report.Verified, Is.True, string.Join("\n", report.Checks));
+        Assert.That(report[VerificationCheck.Format].Detail, Does.Contain("VC 1.1 presentation"));
+    }
+
     [Test]
     public async Task ReferenceJsPresentation_BySomeoneElse_FailsLearnerHere()
     {

@@ -320,6 +320,20 @@ public class PresentationTests
         Assert.That(report.Credentials[0].Verified, Is.False, "this token's signature is not valid");
     }
 
+    [TestCase("data:application/vc+jwt,a.b.c", "a.b.c", TestName = "DataUrl_PlainText")]
+    [TestCase("data:application/vc+jwt,a%2Eb.c", "a.b.c", TestName = "DataUrl_PercentEncoded")]
+    [TestCase("data:application/vc+ld+json;base64,eyJhIjoxfQ==", "{\"a\":1}", TestName = "DataUrl_Base64")]
+    public void DataUrl_Decodes(string url, string expected)
+    {
+        Assert.That(PresentationFormat.TryDecodeDataUrl(url, out var content), Is.True);
+        Assert.That(content, Is.EqualTo(expected));
+    }
+
+    [TestCase("https://example.org/x", TestName = "DataUrl_NotData_Rejected")]
+    [TestCase("data:application/vc+jwt", TestName = "DataUrl_NoComma_Rejected")]
+    [TestCase("data:;base64,***", TestName = "DataUrl_BadBase64_Rejected")]
+    public void DataUrl_Rejects(string url) => Assert.That(PresentationFormat.TryDecodeDataUrl(url, out _), Is.False);
+
     [Test]
     public async Task Report_HasNoPersonalData()
     {
