@@ -51,6 +51,7 @@ internal static class Program
         IssueCommand.Create(),
         SignCommand.Create(),
         VerifyCommand.Create(),
+        PresentCommand.Create(),
         InspectCommand.Create(),
         CanonicalizeCommand.Create(),
         BenchCommand.Create(),

@@ -14,7 +14,9 @@ internal static class VerifyCommand
         var at = Cli.DateTimeOption("--at", "Verify as of this time instead of now (audits).");
         var resources = new Option<string[]>("--resource") { Description = "Serve a document offline: URL=FILE (a JSON-LD context, a DID document, a status list). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var requireElements = new Option<bool>("--require-elements") { Description = "Fail when a mandatory Council Recommendation element is missing." };
-        var command = new Command("verify", "Verify a credential; print a JSON report. Exit 0 verified, 1 not verified, 2 unusable input.") { input, learner, at, resources, requireElements };
+        var challenge = new Option<string?>("--challenge") { Description = "For a presentation: the challenge the holder's proof must carry." };
+        var domain = new Option<string?>("--domain") { Description = "For a presentation: the domain the holder's proof must carry." };
+        var command = new Command("verify", "Verify a credential; print a JSON report. Exit 0 verified, 1 not verified, 2 unusable input.") { input, learner, at, resources, requireElements, challenge, domain };
         command.SetAction(async (result, ct) =>
         {
             var bytes = Cli.ReadInputBytes(result.GetValue(input));
@@ -22,6 +24,8 @@ internal static class VerifyCommand
             {
                 ExpectedLearner = result.GetValue(learner),
                 RequireMicroCredentialElements = result.GetValue(requireElements),
+                Challenge = result.GetValue(challenge),
+                Domain = result.GetValue(domain),
                 TimeProvider = result.GetValue(at) is { } when ? new FixedTimeProvider(when) : TimeProvider.System,
                 DocumentLoader = Resources(result.GetValue(resources) ?? []),
             };
@@ -31,6 +35,11 @@ internal static class VerifyCommand
             {
                 Cli.Error("the input is not a credential: " + report[VerificationCheck.Format].Detail);
                 return ExitCodes.BadInput;
+            }
+
+            if (report.Document is { } document && CredentialFormat.HasType(document, "VerifiablePresentation") && options.Challenge is null)
+            {
+                Cli.Note("no --challenge given: the presentation's proof is not bound to this request (it could be a replay).");
             }
 
             return report.Verified ? ExitCodes.Success : ExitCodes.NotVerified;

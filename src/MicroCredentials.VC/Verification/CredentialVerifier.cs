@@ -151,7 +151,7 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
         return new SecuringOutcome(credential, mechanism, SignatureResult(proofChecks), IssuerResult(CredentialFormat.IssuerOf(credential), proofChecks), null, signedAt);
     }
 
-    private async ValueTask<CheckResult> CheckContextAsync(JsonObject credential, CancellationToken cancellationToken)
+    internal async ValueTask<CheckResult> CheckContextAsync(JsonObject credential, CancellationToken cancellationToken)
     {
         var context = credential["@context"];
         var entries = context is JsonArray a ? a.ToList() : context is null ? [] : [context];

@@ -81,13 +81,16 @@ public sealed record CheckResult(VerificationCheck Check, CheckStatus Status, st
 }
 
 /// <summary>
-/// The result of verifying a credential: every check, in order, even after a failure. <see cref="Verified"/> is
-/// true only when no check failed.
+/// The result of verifying a credential (or a presentation): every check, in order, even after a failure.
+/// <see cref="Verified"/> is true only when no check failed (and, for a presentation, every credential inside verified).
 /// </summary>
 public sealed record VerificationReport
 {
-    /// <summary>True when no check failed.</summary>
-    public bool Verified => Checks.All(c => c.Status != CheckStatus.Failed);
+    /// <summary>
+    /// True when no check failed and, for a presentation, every credential inside is verified too (each of
+    /// <see cref="Credentials"/>): a presentation holding one bad credential is not verified.
+    /// </summary>
+    public bool Verified => Checks.All(c => c.Status != CheckStatus.Failed) && Credentials.All(c => c.Verified);
 
     /// <summary>Every check, in the order of <see cref="VerificationCheck"/>.</summary>
     public required IReadOnlyList<CheckResult> Checks { get; init; }

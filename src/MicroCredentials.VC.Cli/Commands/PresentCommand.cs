@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Issuance;
+using MicroCredentials.VC.Proofs;
+using MicroCredentials.VC.Verification;
+
+namespace MicroCredentials.VC.Cli.Commands;
+
+/// <summary><c>mcred present</c>: the learner's verifiable presentation (VC Data Model 2.0 §4.13), signed with the learner's key.</summary>
+internal static class PresentCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string[]>("--in")
+        {
+            Description = "A credential to present (a secured JSON credential, or a compact JWS, which is enveloped). Repeatable; '-' reads stdin (once).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var key = Cli.KeyOption();
+        key.Description = "The learner's (holder's) Ed25519 key file; its controller (did:key) becomes the holder.";
+        var challenge = new Option<string>("--challenge") { Description = "The challenge the verifier gave (binds the presentation to this request).", Required = true };
+        var domain = new Option<string>("--domain") { Description = "The verifier's domain the presentation is meant for.", Required = true };
+        var proof = Cli.ProofOption("eddsa-rdfc-2022");
+        var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now).");
+        var output = Cli.OutOption();
+        var command = new Command("present", "Make the learner's verifiable presentation of credentials, signed with proof purpose authentication, the verifier's challenge and domain.")
+        {
+            key, input, challenge, domain, proof, created, output,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var paths = result.GetValue(input) ?? [];
+            if (paths.Count(p => p == "-") > 1)
+            {
+                throw new UsageException("--in -: stdin can be read only once.");
+            }
+
+            var credentials = paths.Select(ReadCredential).ToList();
+            using var loaded = Cli.LoadKey(result.GetRequiredValue(key));
+            var options = new PresentationOptions
+            {
+                Challenge = result.GetRequiredValue(challenge),
+                Domain = result.GetRequiredValue(domain),
+                Holder = loaded.Controller,
+                Cryptosuite = Cli.Suite(result.GetRequiredValue(proof)),
+                Created = result.GetValue(created),
+            };
+            try
+            {
+                var presentation = await Presentations.CreateAsync(credentials, loaded.Key, loaded.VerificationMethodId, options, ct).ConfigureAwait(false);
+                Cli.WriteOutput(result.GetValue(output), Cli.ToJson(presentation));
+            }
+            catch (ProofException ex)
+            {
+                throw new UsageException("the presentation cannot be signed: " + ex.Message);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static JsonObject ReadCredential(string path)
+    {
+        var bytes = Cli.ReadInputBytes(path);
+        if (LooksLikeJws(bytes))
+        {
+            return Presentations.Envelope(Encoding.ASCII.GetString(bytes).Trim());
+        }
+
+        JsonObject credential;
+        try
+        {
+            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            credential = JsonNode.Parse(bytes.AsSpan(start), null, new JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = false }) as JsonObject
+                ?? throw new UsageException($"{path}: the credential must be a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw new UsageException($"{path}: the credential is neither well-formed JSON nor a compact JWS: {ex.Message}");
+        }
+
+        if (!CredentialFormat.HasType(credential, "VerifiableCredential"))
+        {
+            throw new UsageException($"{path}: not a verifiable credential (type does not include VerifiableCredential).");
+        }
+
+        return credential;
+    }
+
+    private static bool LooksLikeJws(byte[] bytes)
+    {
+        var text = Encoding.ASCII.GetString(bytes).Trim();
+        return text.Length > 4 && text[0] != '{' && text.Count(c => c == '.') == 2
+            && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+    }
+}
