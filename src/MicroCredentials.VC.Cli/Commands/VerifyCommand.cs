@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.JsonLd;
+using MicroCredentials.VC.Trust;
 using MicroCredentials.VC.Verification;
 
 namespace MicroCredentials.VC.Cli.Commands;
@@ -16,7 +17,8 @@ internal static class VerifyCommand
         var requireElements = new Option<bool>("--require-elements") { Description = "Fail when a mandatory Council Recommendation element is missing." };
         var challenge = new Option<string?>("--challenge") { Description = "For a presentation: the challenge the holder's proof must carry." };
         var domain = new Option<string?>("--domain") { Description = "For a presentation: the domain the holder's proof must carry." };
-        var command = new Command("verify", "Verify a credential; print a JSON report. Exit 0 verified, 1 not verified, 2 unusable input.") { input, learner, at, resources, requireElements, challenge, domain };
+        var trust = new Option<string?>("--trust") { Description = "A trust list (JSON: {\"issuers\": [{\"id\", \"name\", \"country\", \"accreditedBy\", \"validFrom\", \"validUntil\"}], \"certificates\": [PEM]}): the accreditation check passes only for a listed issuer." };
+        var command = new Command("verify", "Verify a credential; print a JSON report. Exit 0 verified, 1 not verified, 2 unusable input.") { input, learner, at, resources, requireElements, challenge, domain, trust };
         command.SetAction(async (result, ct) =>
         {
             var bytes = Cli.ReadInputBytes(result.GetValue(input));
@@ -28,6 +30,8 @@ internal static class VerifyCommand
                 Domain = result.GetValue(domain),
                 TimeProvider = result.GetValue(at) is { } when ? new FixedTimeProvider(when) : TimeProvider.System,
                 DocumentLoader = Resources(result.GetValue(resources) ?? []),
+                ResourceResolver = ResourceFiles(result.GetValue(resources) ?? []),
+                TrustRegistry = TrustFile(result.GetValue(trust)),
             };
             var report = await new CredentialVerifier(options).VerifyAsync(bytes, ct).ConfigureAwait(false);
             Cli.WriteOutput(null, Cli.ToJson(report.ToJson()));
@@ -67,5 +71,42 @@ internal static class VerifyCommand
         }
 
         return new StaticDocumentLoader(documents, EmbeddedDocumentLoader.Default);
+    }
+
+    /// <summary>The <c>--resource URL=FILE</c> documents (DID documents, status lists) as an offline resource resolver.</summary>
+    internal static IResourceResolver ResourceFiles(string[] pairs)
+    {
+        if (pairs.Length == 0)
+        {
+            return NoResourceResolver.Instance;
+        }
+
+        var documents = new List<KeyValuePair<string, ReadOnlyMemory<byte>>>();
+        foreach (var pair in pairs)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == pair.Length - 1 || !Uri.TryCreate(pair[..eq], UriKind.Absolute, out _))
+            {
+                throw new UsageException($"--resource '{pair}': expected URL=FILE with an absolute URL.");
+            }
+
+            documents.Add(new(pair[..eq], Cli.ReadInputBytes(pair[(eq + 1)..])));
+        }
+
+        return new OfflineResourceResolver(documents);
+    }
+
+    /// <summary>The <c>--trust FILE</c> trust list.</summary>
+    internal static ITrustRegistry? TrustFile(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var bytes = Cli.ReadInputBytes(path, TrustList.MaxBytes);
+        return TrustList.TryParse(bytes, out var list, out var error)
+            ? list
+            : throw new UsageException($"--trust {path}: {error}");
     }
 }

@@ -15,7 +15,7 @@ public interface IDidResolver
 
 /// <summary>The outcome of resolving a DID.</summary>
 /// <param name="Document">The DID document, when resolution succeeded.</param>
-/// <param name="Code">A stable code when it failed, e.g. <c>issuer.didNotFound</c>.</param>
+/// <param name="Code">A stable code when it failed, e.g. <c>did.notFound</c>, <c>did.invalidDocument</c>, <c>did.idMismatch</c>, <c>did.methodNotSupported</c>.</param>
 /// <param name="Message">Why it failed.</param>
 public sealed record DidResolution(JsonObject? Document, string? Code = null, string? Message = null)
 {
@@ -63,8 +63,19 @@ public sealed class DidResolverRegistry : IDidResolver
         _byMethod = resolvers.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>The offline default: <c>did:key</c>.</summary>
-    public static DidResolverRegistry Default { get; } = new([new("key", DidKeyResolver.Instance)]);
+    /// <summary>The offline default: <c>did:key</c> and <c>did:jwk</c>, both resolved locally from the DID itself.</summary>
+    public static DidResolverRegistry Default { get; } = new([new("key", DidKeyResolver.Instance), new("jwk", DidJwkResolver.Instance)]);
+
+    /// <summary>
+    /// The registry for a verification environment: <c>did:key</c> and <c>did:jwk</c> always, and <c>did:web</c>
+    /// through <paramref name="resources"/> when one is given (and is not <see cref="NoResourceResolver"/>).
+    /// </summary>
+    /// <param name="resources">Where did:web documents come from; <see langword="null"/> for none.</param>
+    /// <returns>The registry (<see cref="Default"/> when no resources are given).</returns>
+    public static DidResolverRegistry Create(IResourceResolver? resources) =>
+        resources is null or NoResourceResolver
+            ? Default
+            : new([new("key", DidKeyResolver.Instance), new("jwk", DidJwkResolver.Instance), new("web", new DidWebResolver(resources))]);
 
     /// <summary>The methods handled.</summary>
     public IEnumerable<string> Methods => _byMethod.Keys;
@@ -81,6 +92,6 @@ public sealed class DidResolverRegistry : IDidResolver
 
         return _byMethod.TryGetValue(parts[1], out var resolver)
             ? resolver.ResolveAsync(did, cancellationToken)
-            : ValueTask.FromResult(DidResolution.Failed("did.methodNotSupported", $"The DID method '{parts[1]}' is not supported here (supported: {string.Join(", ", Methods)})."));
+            : ValueTask.FromResult(DidResolution.Failed("did.methodNotSupported", $"The DID method '{parts[1]}' is not supported here (supported: {string.Join(", ", Methods)}).{(parts[1] == "web" ? " did:web documents are read only through a resource resolver: serve the DID document offline (CLI --resource URL=FILE) or opt in to HTTPS." : string.Empty)}"));
     }
 }

@@ -18,8 +18,16 @@ public interface IVerificationMethodResolver
 /// <param name="Id">Its URL.</param>
 /// <param name="Type">Its type, e.g. <c>Multikey</c>.</param>
 /// <param name="Controller">The controller (a DID).</param>
-/// <param name="PublicKey">The Ed25519 public key.</param>
-public sealed record VerificationMethod(string Id, string Type, string Controller, Ed25519PublicKey PublicKey);
+/// <param name="PublicKey">The Ed25519 public key; <see langword="null"/> when the method holds another kind of key (see <see cref="PublicKeyJwk"/>).</param>
+public sealed record VerificationMethod(string Id, string Type, string Controller, Ed25519PublicKey? PublicKey)
+{
+    /// <summary>
+    /// The public key as a JSON Web Key (RFC 7517), public members only: set for every method whose document gives
+    /// <c>publicKeyJwk</c> (OKP Ed25519, EC P-256/P-384/P-521 — e.g. did:jwk, or a did:web <c>JsonWebKey</c>/<c>JsonWebKey2020</c>
+    /// method), and for Ed25519 <c>publicKeyMultibase</c> keys (their OKP form). VC-JOSE-COSE (ES256) keys are read here.
+    /// </summary>
+    public JsonObject? PublicKeyJwk { get; init; }
+}
 
 /// <summary>The outcome of resolving a verification method.</summary>
 /// <param name="Method">The method, when found.</param>
@@ -35,11 +43,15 @@ public sealed record VerificationMethodResult(VerificationMethod? Method, bool A
     public static VerificationMethodResult Failed(string code, string message) => new(null, false, code, message);
 }
 
-/// <summary>Resolves verification methods through DID documents (DID Core §5.2, §5.3).</summary>
+/// <summary>
+/// Resolves verification methods through DID documents (W3C DID Core 1.0 §5.2 verification methods, §5.3 verification
+/// relationships): the method may be defined under <c>verificationMethod</c> and referenced from a relationship, or
+/// embedded in the relationship itself; ids relative to the document (<c>#key-1</c>) resolve against the DID.
+/// </summary>
 /// <param name="dids">The DID resolver.</param>
 public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerificationMethodResolver
 {
-    /// <summary>The offline default: did:key.</summary>
+    /// <summary>The offline default: did:key and did:jwk (<see cref="DidResolverRegistry.Default"/>).</summary>
     public static DidVerificationMethodResolver Default { get; } = new(DidResolverRegistry.Default);
 
     /// <inheritdoc/>
@@ -64,7 +76,7 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
         var resolution = await dids.ResolveAsync(did, cancellationToken).ConfigureAwait(false);
         if (resolution.Document is not { } doc)
         {
-            return VerificationMethodResult.Failed(resolution.Code ?? "signature.keyResolution", resolution.Message ?? $"The DID '{did}' could not be resolved.");
+            return VerificationMethodResult.Failed(resolution.Code ?? "signature.keyResolution", $"The key {verificationMethodId} could not be resolved: {resolution.Message ?? "the DID '" + did + "' could not be resolved."}");
         }
 
         var vmNode = FindMethod(doc, verificationMethodId, did);
@@ -73,25 +85,33 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
             return VerificationMethodResult.Failed("signature.keyNotFound", $"The DID document of '{did}' has no verification method '{verificationMethodId}'.");
         }
 
-        var type = (string?)vmNode["type"] ?? string.Empty;
-        var controller = (string?)vmNode["controller"] ?? did;
+        var type = PublicJwk.Str(vmNode["type"]) ?? string.Empty;
+        var controller = Absolute(PublicJwk.Str(vmNode["controller"]), did) ?? did;
         Ed25519PublicKey? key = null;
+        JsonObject? jwk = null;
         if (vmNode["publicKeyMultibase"] is JsonValue mb && mb.TryGetValue(out string? multibase))
         {
-            Ed25519PublicKey.TryFromMultibase(multibase, out key);
+            if (Ed25519PublicKey.TryFromMultibase(multibase, out key))
+            {
+                jwk = key.ToJwk();
+            }
         }
-        else if (vmNode["publicKeyJwk"] is JsonObject jwk)
+        else if (vmNode["publicKeyJwk"] is JsonObject jwkNode && PublicJwk.TryValidate(jwkNode, out var validated, out _))
         {
-            Ed25519PublicKey.TryFromJwk(jwk, out key);
+            jwk = validated;
+            if (PublicJwk.IsEd25519(validated))
+            {
+                Ed25519PublicKey.TryFromJwk(validated, out key);
+            }
         }
 
-        if (key is null)
+        if (key is null && (jwk is null || PublicJwk.Str(jwk["crv"]) == "X25519"))
         {
-            return VerificationMethodResult.Failed("signature.unsupportedKey", $"The verification method '{verificationMethodId}' has no Ed25519 public key this library can use.");
+            return VerificationMethodResult.Failed("signature.unsupportedKey", $"The verification method '{verificationMethodId}' has no public key this library can use (an Ed25519 publicKeyMultibase, or a publicKeyJwk for Ed25519 or EC P-256/P-384/P-521).");
         }
 
         var authorized = IsListedUnder(doc, proofPurpose, verificationMethodId, did);
-        return new VerificationMethodResult(new VerificationMethod(Absolute((string?)vmNode["id"], did) ?? verificationMethodId, type, controller, key), authorized);
+        return new VerificationMethodResult(new VerificationMethod(Absolute(PublicJwk.Str(vmNode["id"]), did) ?? verificationMethodId, type, controller, key) { PublicKeyJwk = jwk }, authorized);
     }
 
     private static JsonObject? FindMethod(JsonObject doc, string vmId, string did)
@@ -105,7 +125,7 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
 
             foreach (var entry in entries)
             {
-                if (entry is JsonObject vm && Absolute((string?)vm["id"], did) == vmId)
+                if (entry is JsonObject vm && Absolute(PublicJwk.Str(vm["id"]), did) == vmId)
                 {
                     return vm;
                 }
@@ -119,7 +139,7 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
         doc[purpose] is JsonArray entries && entries.Any(e => e switch
         {
             JsonValue v when v.TryGetValue(out string? reference) => Absolute(reference, did) == vmId,
-            JsonObject o => Absolute((string?)o["id"], did) == vmId,
+            JsonObject o => Absolute(PublicJwk.Str(o["id"]), did) == vmId,
             _ => false,
         });
 

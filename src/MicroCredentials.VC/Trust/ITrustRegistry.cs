@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace MicroCredentials.VC.Trust;
 
 /// <summary>
@@ -12,6 +14,12 @@ public interface ITrustRegistry
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The decision.</returns>
     ValueTask<TrustDecision> CheckIssuerAsync(IssuerIdentity issuer, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Trusted certificates (root CAs of accredited providers' e-seal certificates): a sealed credential whose signer
+    /// certificate chains to one of them is accredited even when its issuer is not listed by identifier. None by default.
+    /// </summary>
+    IReadOnlyList<X509Certificate2> Certificates => [];
 }
 
 /// <summary>What identifies an issuer for a trust decision.</summary>
@@ -21,6 +29,6 @@ public sealed record IssuerIdentity(string? Id, IReadOnlyList<string> LegalIdent
 
 /// <summary>A trust decision.</summary>
 /// <param name="Trusted">Whether the issuer is trusted at the time asked.</param>
-/// <param name="Code">A stable code, e.g. <c>accreditation.notListed</c>.</param>
+/// <param name="Code">A stable code when not trusted, e.g. <c>accreditation.notListed</c> or <c>accreditation.outsideValidity</c>; <see langword="null"/> when trusted.</param>
 /// <param name="Detail">A sentence a person understands.</param>
 public sealed record TrustDecision(bool Trusted, string? Code, string Detail);

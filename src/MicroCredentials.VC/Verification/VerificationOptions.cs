@@ -10,7 +10,10 @@ namespace MicroCredentials.VC.Verification;
 /// </summary>
 public sealed record VerificationOptions
 {
-    /// <summary>The default: system clock, five minutes of skew, embedded contexts, did:key, every suite of this library.</summary>
+    private readonly IDidResolver? _didResolver;
+    private readonly IVerificationMethodResolver? _verificationMethodResolver;
+
+    /// <summary>The default: system clock, five minutes of skew, embedded contexts, did:key and did:jwk, every suite of this library.</summary>
     public static VerificationOptions Default { get; } = new();
 
     /// <summary>The clock. Use a fixed <see cref="TimeProvider"/> to verify as of another time (audits, tests).</summary>
@@ -22,8 +25,27 @@ public sealed record VerificationOptions
     /// <summary>Where JSON-LD contexts come from; the embedded contexts by default (never the network).</summary>
     public IDocumentLoader DocumentLoader { get; init; } = EmbeddedDocumentLoader.Default;
 
-    /// <summary>Resolves the keys named by proofs; did:key by default.</summary>
-    public IVerificationMethodResolver VerificationMethodResolver { get; init; } = DidVerificationMethodResolver.Default;
+    /// <summary>
+    /// Resolves DIDs to DID documents (W3C DID Core 1.0 §7.1). Unless set: <c>did:key</c> and <c>did:jwk</c> (offline),
+    /// plus <c>did:web</c> through <see cref="ResourceResolver"/> when one is given (<see cref="DidResolverRegistry.Create"/>).
+    /// </summary>
+    public IDidResolver DidResolver
+    {
+        get => _didResolver ?? DidResolverRegistry.Create(ResourceResolver);
+        init => _didResolver = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>
+    /// Resolves the keys named by proofs. Unless set: through the DID documents of <see cref="DidResolver"/> (so did:key
+    /// and did:jwk offline, and did:web when a <see cref="ResourceResolver"/> is given).
+    /// </summary>
+    public IVerificationMethodResolver VerificationMethodResolver
+    {
+        get => _verificationMethodResolver ?? (_didResolver is null && ResourceResolver is NoResourceResolver
+            ? DidVerificationMethodResolver.Default
+            : new DidVerificationMethodResolver(DidResolver));
+        init => _verificationMethodResolver = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>The cryptosuites accepted; all of this library's by default.</summary>
     public CryptosuiteRegistry Cryptosuites { get; init; } = CryptosuiteRegistry.Default;
@@ -34,10 +56,17 @@ public sealed record VerificationOptions
     /// <summary>When true, a missing mandatory Council Recommendation element fails the <c>elements</c> check (and the verification).</summary>
     public bool RequireMicroCredentialElements { get; init; }
 
-    /// <summary>Fetches DID documents (did:web) and status lists; resolves nothing by default (offline).</summary>
+    /// <summary>
+    /// Fetches DID documents (did:web) and status lists; resolves nothing by default (offline). Give an
+    /// <see cref="OfflineResourceResolver"/> to serve files, or an <see cref="HttpResourceResolver"/> to opt in to HTTPS.
+    /// </summary>
     public IResourceResolver ResourceResolver { get; init; } = NoResourceResolver.Instance;
 
-    /// <summary>The caller's register of trusted issuers; the <c>accreditation</c> check is skipped when null.</summary>
+    /// <summary>
+    /// The caller's register of trusted issuers (e.g. a <see cref="Trust.TrustList"/>); the <c>accreditation</c> check is
+    /// skipped when null. Accreditation is decided at the verification time (<see cref="TimeProvider"/>), and the issuer
+    /// must also have been accredited when the proof says it was signed.
+    /// </summary>
     public Trust.ITrustRegistry? TrustRegistry { get; init; }
 
     /// <summary>Trust anchors (root or intermediate CA certificates) for e-seal certificate chains.</summary>
