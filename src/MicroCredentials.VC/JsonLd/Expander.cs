@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Map = System.Collections.Generic.Dictionary<string, object>;
+using Map = MicroCredentials.VC.JsonLd.JMap;
 
 namespace MicroCredentials.VC.JsonLd;
 
@@ -242,8 +242,9 @@ internal sealed class Expander
         // 15. Value objects.
         if (result.TryGetValue("@value", out var value))
         {
-            foreach (var k in result.Keys)
+            for (var i = 0; i < result.Count; i++)
             {
+                var k = result.KeyAt(i);
                 if (k is not ("@direction" or "@index" or "@language" or "@type" or "@value"))
                 {
                     throw new JsonLdException(JsonLdErrorCode.InvalidValueObject, "A value object has the unexpected entry '" + k + "'.");

@@ -210,7 +210,7 @@ public static class JsonLdProcessor
         }
 
         var expanded = new Expander(run).Expand(active, null, input, baseIri, false, 0);
-        if (expanded is Dictionary<string, object> map && map.Count == 1 && map.TryGetValue("@graph", out var graph))
+        if (expanded is JMap map && map.Count == 1 && map.TryGetValue("@graph", out var graph))
         {
             expanded = graph;
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MicroCredentials.VC.Canonicalization;
 using MicroCredentials.VC.Rdf;
-using Map = System.Collections.Generic.Dictionary<string, object>;
+using Map = MicroCredentials.VC.JsonLd.JMap;
 
 namespace MicroCredentials.VC.JsonLd;
 
@@ -97,7 +97,12 @@ internal sealed class RdfSerializer
                 }
 
                 var node = graph[subject];
-                var properties = new List<string>(node.Keys);
+                var properties = new List<string>(node.Count);
+                for (var i = 0; i < node.Count; i++)
+                {
+                    properties.Add(node.KeyAt(i));
+                }
+
                 properties.Sort(StringComparer.Ordinal);
                 foreach (var property in properties)
                 {
@@ -541,8 +546,9 @@ internal sealed class RdfSerializer
         }
 
         var keys = new List<string>(el.Count);
-        foreach (var k in el.Keys)
+        for (var i = 0; i < el.Count; i++)
         {
+            var k = el.KeyAt(i);
             if (k is not ("@id" or "@type" or "@index" or "@reverse" or "@graph" or "@included"))
             {
                 keys.Add(k);
