@@ -22,6 +22,7 @@ internal sealed class RdfSerializer
     private readonly Dictionary<string, Dictionary<string, Map>> nodeMap = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> issued = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RdfTerm?> nodeTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Map> references = new(StringComparer.Ordinal);
     private readonly bool safe;
     private readonly string? rdfDirection;
     private readonly bool generalized;
@@ -213,7 +214,7 @@ internal sealed class RdfSerializer
         var value = m["@value"];
         m.TryGetValue("@type", out var dt);
         var datatype = dt as string;
-        if (datatype is not null && datatype != "@json" && !Iri.IsWellFormedIri(datatype))
+        if (datatype is not null && datatype != "@json" && (Iri.IsBlankNode(datatype) || TryNodeTerm(datatype) is null))
         {
             if (safe)
             {
@@ -366,6 +367,18 @@ internal sealed class RdfSerializer
         return string.Concat(mantissa, "E", exponent.ToString(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The node reference <c>{"@id": id}</c>, shared (references are never modified).</summary>
+    private Map Reference(string id)
+    {
+        if (!references.TryGetValue(id, out var reference))
+        {
+            reference = new Map(1) { ["@id"] = id };
+            references[id] = reference;
+        }
+
+        return reference;
+    }
+
     private static List<object> Values(Map node, string property)
     {
         if (!node.TryGetValue(property, out var v))
@@ -493,7 +506,7 @@ internal sealed class RdfSerializer
         }
         else if (activeProperty is not null)
         {
-            var reference = new Map(1) { ["@id"] = id };
+            var reference = Reference(id);
             if (list is null)
             {
                 AddUnique(Values(subjectNode!, activeProperty), reference);
