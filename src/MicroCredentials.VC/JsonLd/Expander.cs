@@ -47,6 +47,13 @@ internal sealed class Expander
         return expanded;
     }
 
+    /// <summary>A safe-mode violation located at <paramref name="at"/> (its JSONPath is added; values are never quoted).</summary>
+    private static JsonLdException SafeError(string code, string message, JsonNode? at)
+    {
+        var path = at?.GetPath();
+        return new JsonLdException(code, path is null ? message : message + " (at " + path + ")") { JsonPath = path };
+    }
+
     private void CheckDepth(int depth)
     {
         if (depth > maxDepth)
@@ -82,7 +89,7 @@ internal sealed class Expander
             {
                 if (safe)
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeFreeFloatingScalar, "A scalar outside any property would be dropped" + (activeProperty is null ? "." : " (in @graph)."));
+                    throw SafeError(JsonLdErrorCode.SafeFreeFloatingScalar, "A scalar outside any property would be dropped" + (activeProperty is null ? "." : " (in @graph)."), element);
                 }
 
                 return null;
@@ -94,7 +101,7 @@ internal sealed class Expander
             }
 
             var sv = Expanded.FromScalar(scalar);
-            return sv is null ? null : ExpandValue(active, activeProperty, sv);
+            return sv is null ? null : ExpandValue(active, activeProperty, sv, scalar);
         }
 
         // 5. Arrays.
@@ -231,12 +238,11 @@ internal sealed class Expander
         var resultMap = new Map();
         ExpandEntries(active, typeScoped, activeProperty, obj, resultMap, inputType, baseUrl, depth);
 
-        return PostProcess(active, activeProperty, resultMap);
+        return PostProcess(activeProperty, resultMap, obj);
     }
 
-    private object? PostProcess(ActiveContext active, string? activeProperty, Map result)
+    private object? PostProcess(string? activeProperty, Map result, JsonObject source)
     {
-        _ = active;
         object? final = result;
 
         // 15. Value objects.
@@ -265,7 +271,7 @@ internal sealed class Expander
             {
                 if (safe)
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeNullValueValue, "A value object with a null @value would be dropped.");
+                    throw SafeError(JsonLdErrorCode.SafeNullValueValue, "A value object with a null @value would be dropped.", source);
                 }
 
                 return null;
@@ -308,7 +314,7 @@ internal sealed class Expander
             {
                 if (safe)
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeObjectWithOnlyLanguage, "An object with only @language would be dropped.");
+                    throw SafeError(JsonLdErrorCode.SafeObjectWithOnlyLanguage, "An object with only @language would be dropped.", source);
                 }
 
                 return null;
@@ -321,7 +327,7 @@ internal sealed class Expander
                 {
                     if (safe)
                     {
-                        throw new JsonLdException(JsonLdErrorCode.SafeEmptyObject, "An empty object would be dropped.");
+                        throw SafeError(JsonLdErrorCode.SafeEmptyObject, "An empty object would be dropped.", source);
                     }
 
                     return null;
@@ -331,7 +337,7 @@ internal sealed class Expander
                 {
                     if (safe)
                     {
-                        throw new JsonLdException(m.ContainsKey("@value") ? JsonLdErrorCode.SafeObjectWithOnlyValue : JsonLdErrorCode.SafeObjectWithOnlyList, "A free-floating value or list would be dropped.");
+                        throw SafeError(m.ContainsKey("@value") ? JsonLdErrorCode.SafeObjectWithOnlyValue : JsonLdErrorCode.SafeObjectWithOnlyList, "A free-floating value or list would be dropped.", source);
                     }
 
                     return null;
@@ -341,7 +347,7 @@ internal sealed class Expander
                 {
                     if (safe)
                     {
-                        throw new JsonLdException(JsonLdErrorCode.SafeObjectWithOnlyId, "A free-floating node reference with only @id would be dropped.");
+                        throw SafeError(JsonLdErrorCode.SafeObjectWithOnlyId, "A free-floating node reference with only @id would be dropped.", source);
                     }
 
                     return null;
@@ -373,7 +379,7 @@ internal sealed class Expander
             {
                 if (safe)
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeInvalidProperty, "The property '" + key + "' does not expand to an absolute IRI (undefined term?) and would be dropped.");
+                    throw SafeError(JsonLdErrorCode.SafeInvalidProperty, "The property '" + key + "' does not expand to an absolute IRI (undefined term?) and would be dropped.", value ?? element);
                 }
 
                 continue;
@@ -401,7 +407,7 @@ internal sealed class Expander
                             {
                                 if (value is null && safe)
                                 {
-                                    throw new JsonLdException(JsonLdErrorCode.SafeNullIdValue, "@id is null.");
+                                    throw SafeError(JsonLdErrorCode.SafeNullIdValue, "@id is null.", element);
                                 }
 
                                 throw new JsonLdException(JsonLdErrorCode.InvalidIdValue, "@id must be a string.");
@@ -413,7 +419,7 @@ internal sealed class Expander
                             {
                                 if (safe)
                                 {
-                                    throw new JsonLdException(JsonLdErrorCode.SafeReservedIdValue, "The @id '" + id + "' has the form of a keyword.");
+                                    throw SafeError(JsonLdErrorCode.SafeReservedIdValue, "An @id value has the form of a keyword.", value);
                                 }
 
                                 // @id: null (json-ld-api issue 480); toRdf drops the node and references to it.
@@ -423,7 +429,7 @@ internal sealed class Expander
 
                             if (safe && !Iri.IsAbsolute(expandedId) && !Iri.IsBlankNode(expandedId))
                             {
-                                throw new JsonLdException(JsonLdErrorCode.SafeRelativeIdReference, "The @id '" + id + "' is relative and cannot be resolved (no base IRI).");
+                                throw SafeError(JsonLdErrorCode.SafeRelativeIdReference, "An @id value is a relative IRI reference and cannot be resolved (no base IRI).", value);
                             }
 
                             expandedValue = expandedId;
@@ -442,14 +448,14 @@ internal sealed class Expander
                                         throw new JsonLdException(JsonLdErrorCode.InvalidTypeValue, "@type values must be strings.");
                                     }
 
-                                    list.Add(ExpandType(typeScoped, t.GetValue<string>()));
+                                    list.Add(ExpandType(typeScoped, t.GetValue<string>(), t));
                                 }
 
                                 expandedValue = list;
                             }
                             else if (value is not null && value.GetValueKind() == JsonValueKind.String)
                             {
-                                expandedValue = ExpandType(typeScoped, value.GetValue<string>());
+                                expandedValue = ExpandType(typeScoped, value.GetValue<string>(), value);
                             }
                             else
                             {
@@ -586,7 +592,7 @@ internal sealed class Expander
                             {
                                 if (safe)
                                 {
-                                    throw new JsonLdException(JsonLdErrorCode.SafeObjectWithOnlyList, "A free-floating list would be dropped.");
+                                    throw SafeError(JsonLdErrorCode.SafeObjectWithOnlyList, "A free-floating list would be dropped.", value ?? element);
                                 }
 
                                 continue;
@@ -785,7 +791,7 @@ internal sealed class Expander
         return false;
     }
 
-    private object ExpandType(ActiveContext typeScoped, string t)
+    private object ExpandType(ActiveContext typeScoped, string t, JsonNode at)
     {
         var e = ExpandIri(typeScoped, t, true, true);
         if (e is null)
@@ -795,7 +801,7 @@ internal sealed class Expander
 
         if (safe && !Iri.IsAbsolute(e) && !Iri.IsBlankNode(e) && !Iri.IsKeyword(e))
         {
-            throw new JsonLdException(JsonLdErrorCode.SafeRelativeTypeReference, "The @type value '" + t + "' does not expand to an absolute IRI (undefined term?).");
+            throw SafeError(JsonLdErrorCode.SafeRelativeTypeReference, "The @type value '" + t + "' does not expand to an absolute IRI (undefined term?).", at);
         }
 
         return e;
@@ -917,7 +923,7 @@ internal sealed class Expander
                     var id = ExpandIri(active, index, true, false);
                     if (safe && id is not null && !Iri.IsAbsolute(id) && !Iri.IsBlankNode(id))
                     {
-                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeIdReference, "The @id map key '" + index + "' is relative and cannot be resolved.");
+                        throw SafeError(JsonLdErrorCode.SafeRelativeIdReference, "An @id map key is a relative IRI reference and cannot be resolved.", indexMap);
                     }
 
                     im["@id"] = id!;
@@ -941,7 +947,7 @@ internal sealed class Expander
     }
 
     /// <summary>§5.3.2 Value Expansion.</summary>
-    internal object ExpandValue(ActiveContext active, string? activeProperty, object value)
+    internal object ExpandValue(ActiveContext active, string? activeProperty, object value, JsonNode? at = null)
     {
         var def = active.Get(activeProperty);
         var typeMapping = def?.TypeMapping;
@@ -954,7 +960,7 @@ internal sealed class Expander
                 var id = ExpandIri(active, s, true, false);
                 if (safe && id is not null && !Iri.IsAbsolute(id) && !Iri.IsBlankNode(id))
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeRelativeIdReference, "The IRI value of '" + activeProperty + "' is relative and cannot be resolved.");
+                    throw SafeError(JsonLdErrorCode.SafeRelativeIdReference, "The IRI value of '" + activeProperty + "' is a relative IRI reference and cannot be resolved.", at);
                 }
 
                 return new Map(1) { ["@id"] = (object?)id ?? NullValue.Instance };
@@ -965,7 +971,7 @@ internal sealed class Expander
                 var id = ExpandIri(active, s, true, true);
                 if (safe && id is not null && !Iri.IsAbsolute(id) && !Iri.IsBlankNode(id))
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeRelativeIdReference, "The vocabulary value of '" + activeProperty + "' does not expand to an absolute IRI.");
+                    throw SafeError(JsonLdErrorCode.SafeRelativeIdReference, "The vocabulary value of '" + activeProperty + "' does not expand to an absolute IRI.", at);
                 }
 
                 return new Map(1) { ["@id"] = (object?)id ?? NullValue.Instance };

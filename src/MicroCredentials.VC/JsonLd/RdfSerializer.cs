@@ -74,7 +74,7 @@ internal sealed class RdfSerializer
                 {
                     if (safe)
                     {
-                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeGraphReference, "The graph name '" + graphName + "' is not an absolute IRI.");
+                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeGraphReference, "A graph name is a relative IRI reference; its triples would be dropped.");
                     }
 
                     continue;
@@ -91,7 +91,7 @@ internal sealed class RdfSerializer
                 {
                     if (safe)
                     {
-                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeSubjectReference, "The subject '" + subject + "' is not an absolute IRI.");
+                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeSubjectReference, "A subject is a relative IRI reference; its triples would be dropped.");
                     }
 
                     continue;
@@ -200,7 +200,7 @@ internal sealed class RdfSerializer
             var term = TryNodeTerm(id);
             if (term is null && safe)
             {
-                throw new JsonLdException(JsonLdErrorCode.SafeRelativeObjectReference, "The object reference '" + id + "' is not an absolute IRI.");
+                throw new JsonLdException(JsonLdErrorCode.SafeRelativeObjectReference, "An object is a relative IRI reference; the triple would be dropped.");
             }
 
             return term;

@@ -125,6 +125,8 @@ public class JsonLdProcessorTests
         var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe));
         Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.SafeInvalidProperty));
         Assert.That(ex.Message, Does.Contain("undefinedTerm"));
+        Assert.That(ex.JsonPath, Is.EqualTo("$.credentialSubject.undefinedTerm"));
+        Assert.That(ex.Message, Does.Not.Contain("tampered"));
         Assert.That(ex.IsSafeModeViolation, Is.True);
     }
 
@@ -143,6 +145,7 @@ public class JsonLdProcessorTests
         var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ExpandAsync(doc, JsonLdOptions.Safe));
         Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.SafeRelativeTypeReference));
         Assert.That(ex.Message, Does.Contain("UndefinedType"));
+        Assert.That(ex.JsonPath, Is.EqualTo("$.type[1]"));
     }
 
     [Test]
@@ -151,6 +154,8 @@ public class JsonLdProcessorTests
         var doc = new JsonObject { ["@id"] = "relative/id", ["http://example.org/p"] = "v" };
         var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe));
         Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.SafeRelativeIdReference));
+        Assert.That(ex.JsonPath, Is.EqualTo("$.@id"));
+        Assert.That(ex.Message, Does.Not.Contain("relative/id"), "identifiers may be personal data");
     }
 
     [Test]
