@@ -13,6 +13,7 @@ namespace MicroCredentials.VC.JsonLd;
 /// </summary>
 public static class JsonLdProcessor
 {
+    private const int MaxRootsPerLoader = 16;
     private static readonly ConditionalWeakTable<IDocumentLoader, ConcurrentDictionary<(string Base, string Mode), ActiveContext>> Roots = new();
 
     /// <summary>Expands <paramref name="input"/> (§9.2.2 <c>expand</c>).</summary>
@@ -179,7 +180,7 @@ public static class JsonLdProcessor
             return ctx;
         }
 
-        if (perLoader.Count > 64)
+        if (perLoader.Count >= MaxRootsPerLoader)
         {
             return new ActiveContext(baseIri, mode, shared: false);
         }
