@@ -433,6 +433,19 @@ internal sealed class RdfSerializer
 
         Map? subjectNode = activeSubject is string subj ? graph[subj] : null;
 
+        // A value or list with no subject (e.g. a string in a @graph container) has nowhere to go: it is dropped.
+        if (subjectNode is null && list is null && (el.ContainsKey("@value") || el.ContainsKey("@list")))
+        {
+            if (safe)
+            {
+                throw new JsonLdException(
+                    el.ContainsKey("@value") ? JsonLdErrorCode.SafeObjectWithOnlyValue : JsonLdErrorCode.SafeObjectWithOnlyList,
+                    "A value or list without a subject (for example a string in a @graph container) would be dropped.");
+            }
+
+            return;
+        }
+
         // 4. Value objects (their @type is a datatype IRI, never relabelled).
         if (el.ContainsKey("@value"))
         {

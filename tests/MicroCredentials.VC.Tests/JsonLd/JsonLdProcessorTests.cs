@@ -167,6 +167,17 @@ public class JsonLdProcessorTests
     }
 
     [Test]
+    public async Task ValueInGraphContainer_IsDroppedOrRejected_NeverCrashes()
+    {
+        // A presentation whose verifiableCredential (a @graph container) is a string, not a credential.
+        var doc = JsonNode.Parse("""{"@context": "https://www.w3.org/ns/credentials/v2", "type": "VerifiablePresentation", "verifiableCredential": ["eyJhbGciOi.x.y"]}""")!;
+        var quads = await JsonLdProcessor.ToRdfAsync(doc);
+        Assert.That(quads, Has.Count.EqualTo(2), "rdf:type and a reference to the (empty) credential graph");
+        var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe));
+        Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.SafeObjectWithOnlyValue));
+    }
+
+    [Test]
     public void NonEmbeddedContext_FailsOffline()
     {
         var doc = new JsonObject { ["@context"] = "https://example.org/not-bundled/v1", ["@id"] = "urn:x" };
