@@ -213,7 +213,7 @@ internal static class ContextProcessor
         // 5.5 @version.
         if (def.TryGetPropertyValue("@version", out var version))
         {
-            if (version is null || version.GetValueKind() != JsonValueKind.Number || version.GetValue<double>() != 1.1)
+            if (version is null || version.GetValueKind() != JsonValueKind.Number || Expanded.ToDouble((JsonValue)version) != 1.1)
             {
                 throw new JsonLdException(JsonLdErrorCode.InvalidVersionValue, "@version must be 1.1.");
             }

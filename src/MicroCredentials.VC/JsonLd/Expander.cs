@@ -310,7 +310,7 @@ internal sealed class Expander
         // 18.
         if (final is Map m)
         {
-            if (m.Count == 1 && m.ContainsKey("@language"))
+            if (m.Count <= 2 && m.ContainsKey("@language") && (m.Count == 1 || m.ContainsKey("@direction")))
             {
                 if (safe)
                 {
@@ -927,6 +927,14 @@ internal sealed class Expander
                     }
 
                     im["@id"] = id!;
+                }
+                else if ((container & Container.Type) != 0 && im is not null && expandedIndex is null)
+                {
+                    // The key maps to null (a decoupled term): no type is added.
+                    if (safe)
+                    {
+                        throw SafeError(JsonLdErrorCode.SafeRelativeTypeReference, "The @type map key '" + index + "' does not expand to an IRI.", indexMap);
+                    }
                 }
                 else if ((container & Container.Type) != 0 && im is not null && expandedIndex != "@none")
                 {

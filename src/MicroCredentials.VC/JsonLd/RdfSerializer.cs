@@ -424,7 +424,12 @@ internal sealed class RdfSerializer
         }
 
         // 2.
-        var el = (Map)element;
+        if (element is not Map el)
+        {
+            // Only maps and arrays occur here in well-formed expanded output; anything else has no triples.
+            return;
+        }
+
         if (!nodeMap.TryGetValue(activeGraph, out var graph))
         {
             graph = new Dictionary<string, Map>(StringComparer.Ordinal);
@@ -468,7 +473,11 @@ internal sealed class RdfSerializer
             types = new List<object>();
             foreach (var t in Expanded.AsList(typeObj))
             {
-                var ts = (string)t;
+                if (t is not string ts)
+                {
+                    continue;
+                }
+
                 types.Add(Iri.IsBlankNode(ts) ? Issue(ts) : ts);
             }
         }
@@ -575,7 +584,7 @@ internal sealed class RdfSerializer
         for (var i = 0; i < el.Count; i++)
         {
             var k = el.KeyAt(i);
-            if (k is not ("@id" or "@type" or "@index" or "@reverse" or "@graph" or "@included"))
+            if (!Iri.IsKeyword(k))
             {
                 keys.Add(k);
             }
