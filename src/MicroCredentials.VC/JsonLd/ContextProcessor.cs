@@ -658,6 +658,12 @@ internal static class ContextProcessor
                     throw new JsonLdException(JsonLdErrorCode.InvalidTermDefinition, "@index of term '" + term + "' needs an @index container and a string.");
                 }
 
+                var reverseIndexIri = ExpandIri(run, active, reverseIndex.GetValue<string>(), false, true, scope);
+                if (reverseIndexIri is null || Iri.IsKeyword(reverseIndexIri) || !Iri.IsAbsolute(reverseIndexIri))
+                {
+                    throw new JsonLdException(JsonLdErrorCode.InvalidTermDefinition, "@index of term '" + term + "' must expand to an IRI.");
+                }
+
                 definition.Index = reverseIndex.GetValue<string>();
             }
 

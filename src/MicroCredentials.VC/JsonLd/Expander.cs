@@ -901,9 +901,14 @@ internal sealed class Expander
                 if ((container & Container.Index) != 0 && indexKey != "@index" && expandedIndex != "@none")
                 {
                     var reExpanded = ExpandValue(active, indexKey, index);
-                    var expandedIndexKey = ExpandIri(active, indexKey, false, true)!;
+                    var expandedIndexKey = ExpandIri(active, indexKey, false, true);
+                    if (im is null || expandedIndexKey is null || Iri.IsKeyword(expandedIndexKey))
+                    {
+                        throw new JsonLdException(JsonLdErrorCode.InvalidTermDefinition, "The index property of term '" + key + "' does not expand to an IRI.");
+                    }
+
                     var values = new List<object> { reExpanded };
-                    if (im!.TryGetValue(expandedIndexKey, out var existing))
+                    if (im.TryGetValue(expandedIndexKey, out var existing))
                     {
                         values.AddRange(Expanded.AsList(existing));
                     }
@@ -927,6 +932,10 @@ internal sealed class Expander
                     }
 
                     im["@id"] = id!;
+                }
+                else if ((container & Container.Type) != 0 && im is not null && im.ContainsKey("@value"))
+                {
+                    throw new JsonLdException(JsonLdErrorCode.InvalidTypedValue, "A value object cannot be an entry of the @type map '" + key + "'.");
                 }
                 else if ((container & Container.Type) != 0 && im is not null && expandedIndex is null)
                 {

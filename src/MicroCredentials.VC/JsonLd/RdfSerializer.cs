@@ -270,10 +270,15 @@ internal sealed class RdfSerializer
                 datatype ??= Xsd + "integer";
             }
         }
+        else if (value is string str)
+        {
+            lexical = str;
+            datatype ??= language is null ? RdfTerm.XsdString : RdfTerm.RdfLangString;
+        }
         else
         {
-            lexical = (string)value;
-            datatype ??= language is null ? RdfTerm.XsdString : RdfTerm.RdfLangString;
+            // Not producible from valid input (expansion rejects it); no literal rather than a crash.
+            return null;
         }
 
         if (m.TryGetValue("@direction", out var dirObj) && rdfDirection is not null)

@@ -35,6 +35,27 @@ public class JsonLdRobustnessTests
     }
 
     [Test]
+    public void ValueObjectInTypeMap_IsRejected()
+    {
+        var doc = JsonNode.Parse("""{"@context": {"@vocab": "http://example/", "typemap": {"@container": "@type"}}, "typemap": {"_:bar": {"@type": "@json", "@value": "x"}}}""")!;
+        var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc));
+        Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.InvalidTypedValue));
+    }
+
+    [Test]
+    public void ReverseIndexPropertyMappedToNull_IsRejected()
+    {
+        var doc = JsonNode.Parse("""
+            {"@context": {"@version": 1.1, "@vocab": "https://example.net/ns#",
+              "statement": {"@reverse": "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject", "@container": "@index", "@index": "predicate"},
+              "predicate": null},
+             "@id": "https://example.org/item/1", "statement": {"x": {"@id": "urn:y"}}}
+            """)!;
+        var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc));
+        Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.InvalidTermDefinition));
+    }
+
+    [Test]
     public void MutatedDocuments_ThrowOnlyJsonLdException()
     {
         var seeds = Directory.GetFiles(Shared.Vectors("json-ld-api", "tests", "expand"), "*-in.jsonld").Order(StringComparer.Ordinal)
