@@ -247,6 +247,36 @@ public class JsonLdProcessorTests
     }
 
     [Test]
+    public void DeeplyNestedScopedContexts_FailWithoutStackOverflow()
+    {
+        var context = new JsonObject { ["a"] = "http://example.org/a" };
+        for (var i = 0; i < 10_000; i++)
+        {
+            context = new JsonObject { ["a"] = new JsonObject { ["@id"] = "http://example.org/a", ["@context"] = context } };
+        }
+
+        var doc = new JsonObject { ["@context"] = context, ["a"] = "x" };
+        var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc));
+        Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.MaxDepthExceeded));
+    }
+
+    [Test]
+    public void LongTermDependencyChain_FailsWithoutStackOverflow()
+    {
+        // Defined from the far end, so each definition first needs the one before it.
+        var context = new JsonObject();
+        for (var i = 100_000; i >= 1; i--)
+        {
+            context["t" + i] = "t" + (i - 1) + ":x";
+        }
+
+        context["t0"] = "http://example.org/";
+
+        var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ExpandAsync(new JsonObject { ["@context"] = context, ["@id"] = "urn:x" }));
+        Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.MaxDepthExceeded));
+    }
+
+    [Test]
     public void DeeplyNestedJsonLiteral_FailsWithoutStackOverflow()
     {
         JsonNode node = new JsonArray(1);
@@ -271,7 +301,7 @@ public class JsonLdProcessorTests
         var doc = JsonNode.Parse("""{"@context": "https://example.org/ctx", "@id": "urn:a", "name": "A", "knows": {"@id": "urn:b", "nick": "B"}}""")!;
         var quads = await JsonLdProcessor.ToRdfAsync(doc, new JsonLdOptions { DocumentLoader = loader, SafeMode = true });
         Assert.That(quads, Has.Count.EqualTo(3));
-        Assert.That(loader.Calls, Is.EqualTo(2));
+        Assert.That(loader.Calls, Is.EqualTo(2), string.Join(", ", loader.Urls));
     }
 
     [Test]
@@ -328,9 +358,12 @@ public class JsonLdProcessorTests
     {
         public int Calls { get; private set; }
 
+        public List<string> Urls { get; } = [];
+
         public async ValueTask<RemoteDocument> LoadDocumentAsync(string url, CancellationToken cancellationToken = default)
         {
             Calls++;
+            Urls.Add(url);
             await Task.Yield();
             return await inner.LoadDocumentAsync(url, cancellationToken);
         }
