@@ -358,10 +358,6 @@ internal static class ContextProcessor
                         throw new JsonLdException(JsonLdErrorCode.InvalidVocabMapping, "@vocab '" + v + "' is not an IRI.");
                     }
                 }
-                else if (run.Safe && !Iri.IsAbsolute(v) && !Iri.IsBlankNode(v) && !v.Contains(':', StringComparison.Ordinal))
-                {
-                    throw new JsonLdException(JsonLdErrorCode.SafeRelativeVocabReference, "@vocab '" + v + "' is a relative reference.");
-                }
 
                 result.Vocab = expanded;
             }

@@ -159,6 +159,16 @@ public class JsonLdProcessorTests
     }
 
     [Test]
+    public async Task SafeMode_RelativeVocab_FailsWithoutBase_PassesWithBase()
+    {
+        var doc = JsonNode.Parse("""{"@context": {"@vocab": "relative/"}, "@id": "urn:x", "p": "v"}""")!;
+        var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe));
+        Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.SafeRelativeVocabReference));
+        var quads = await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe with { Base = "https://example.org/doc" });
+        Assert.That(quads.Single().Predicate.Value, Is.EqualTo("https://example.org/relative/p"));
+    }
+
+    [Test]
     public void SafeMode_InvalidLanguage_Fails()
     {
         var doc = new JsonObject { ["@id"] = "urn:x", ["http://example.org/p"] = new JsonObject { ["@value"] = "v", ["@language"] = "not a tag" } };
