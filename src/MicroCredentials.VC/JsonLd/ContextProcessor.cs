@@ -77,6 +77,33 @@ internal static class ContextProcessor
         bool validateScoped,
         bool localShared)
     {
+        // Scoped contexts nest inside term definitions; a hostile context must not exhaust the stack.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack() || ++run.ContextDepth > run.Options.MaxDepth)
+        {
+            throw new JsonLdException(JsonLdErrorCode.MaxDepthExceeded, "Contexts nest deeper than " + run.Options.MaxDepth + " levels.");
+        }
+
+        try
+        {
+            return ProcessCoreChecked(run, active, local, baseUrl, remote, overrideProtected, propagate, validateScoped, localShared);
+        }
+        finally
+        {
+            run.ContextDepth--;
+        }
+    }
+
+    private static ActiveContext ProcessCoreChecked(
+        JsonLdRun run,
+        ActiveContext active,
+        JsonNode? local,
+        string? baseUrl,
+        List<string>? remote,
+        bool overrideProtected,
+        bool propagate,
+        bool validateScoped,
+        bool localShared)
+    {
         var result = active;
         var owned = false;
 
@@ -213,7 +240,7 @@ internal static class ContextProcessor
         // 5.5 @version.
         if (def.TryGetPropertyValue("@version", out var version))
         {
-            if (version is null || version.GetValueKind() != JsonValueKind.Number || version.GetValue<double>() != 1.1)
+            if (version is null || version.GetValueKind() != JsonValueKind.Number || Expanded.ToDouble((JsonValue)version) != 1.1)
             {
                 throw new JsonLdException(JsonLdErrorCode.InvalidVersionValue, "@version must be 1.1.");
             }
@@ -330,10 +357,6 @@ internal static class ContextProcessor
                     {
                         throw new JsonLdException(JsonLdErrorCode.InvalidVocabMapping, "@vocab '" + v + "' is not an IRI.");
                     }
-                }
-                else if (run.Safe && !Iri.IsAbsolute(v) && !Iri.IsBlankNode(v) && !v.Contains(':', StringComparison.Ordinal))
-                {
-                    throw new JsonLdException(JsonLdErrorCode.SafeRelativeVocabReference, "@vocab '" + v + "' is a relative reference.");
                 }
 
                 result.Vocab = expanded;
@@ -469,6 +492,11 @@ internal static class ContextProcessor
     /// <summary>§4.2.2 Create Term Definition.</summary>
     internal static void CreateTermDefinition(JsonLdRun run, ActiveContext active, TermScope scope, string term)
     {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JsonLdException(JsonLdErrorCode.MaxDepthExceeded, "Term definitions depend on each other too deeply (at '" + term + "').");
+        }
+
         var local = scope.Local;
         var defined = scope.Defined;
         var isProtected = scope.Protected;
@@ -656,6 +684,12 @@ internal static class ContextProcessor
                 if (reverseIndex is null || reverseIndex.GetValueKind() != JsonValueKind.String || (definition.Container & Container.Index) == 0)
                 {
                     throw new JsonLdException(JsonLdErrorCode.InvalidTermDefinition, "@index of term '" + term + "' needs an @index container and a string.");
+                }
+
+                var reverseIndexIri = ExpandIri(run, active, reverseIndex.GetValue<string>(), false, true, scope);
+                if (reverseIndexIri is null || Iri.IsKeyword(reverseIndexIri) || !Iri.IsAbsolute(reverseIndexIri))
+                {
+                    throw new JsonLdException(JsonLdErrorCode.InvalidTermDefinition, "@index of term '" + term + "' must expand to an IRI.");
                 }
 
                 definition.Index = reverseIndex.GetValue<string>();
@@ -858,7 +892,7 @@ internal static class ContextProcessor
                     // A remote context that cannot be loaded is reported when the term is used, not when it is
                     // defined: a context may name scoped contexts for terms a document never uses.
                 }
-                catch (JsonLdException ex) when (ex.Code is not JsonLdErrorCode.ContextOverflow && !JsonLdErrorCode.IsSafeModeCode(ex.Code))
+                catch (JsonLdException ex) when (ex.Code is not (JsonLdErrorCode.ContextOverflow or JsonLdErrorCode.MaxDepthExceeded or JsonLdErrorCode.InvalidScopedContext) && !JsonLdErrorCode.IsSafeModeCode(ex.Code))
                 {
                     throw new JsonLdException(JsonLdErrorCode.InvalidScopedContext, "The scoped context of term '" + term + "' is invalid: " + ex.Message, ex);
                 }

@@ -85,13 +85,13 @@ internal static class Expanded
         return double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
-    public static bool IsValueObject(object? o) => o is Dictionary<string, object> m && m.ContainsKey("@value");
+    public static bool IsValueObject(object? o) => o is JMap m && m.ContainsKey("@value");
 
-    public static bool IsListObject(object? o) => o is Dictionary<string, object> m && m.ContainsKey("@list");
+    public static bool IsListObject(object? o) => o is JMap m && m.ContainsKey("@list");
 
     public static bool IsGraphObject(object? o)
     {
-        if (o is not Dictionary<string, object> m || !m.ContainsKey("@graph"))
+        if (o is not JMap m || !m.ContainsKey("@graph"))
         {
             return false;
         }
@@ -110,7 +110,7 @@ internal static class Expanded
     public static List<object> AsList(object value) => value as List<object> ?? new List<object>(1) { value };
 
     /// <summary>Appends <paramref name="value"/> (or its items, for an array) to the array under <paramref name="key"/>.</summary>
-    public static void Add(Dictionary<string, object> map, string key, object value)
+    public static void Add(JMap map, string key, object value)
     {
         if (!map.TryGetValue(key, out var existing))
         {
@@ -170,9 +170,9 @@ internal static class Expanded
                     return true;
                 }
 
-            case Dictionary<string, object> ma:
+            case JMap ma:
                 {
-                    if (b is not Dictionary<string, object> mb || ma.Count != mb.Count)
+                    if (b is not JMap mb || ma.Count != mb.Count)
                     {
                         return false;
                     }
@@ -220,7 +220,7 @@ internal static class Expanded
                     return a;
                 }
 
-            case Dictionary<string, object> m:
+            case JMap m:
                 {
                     var obj = new JsonObject();
                     foreach (var kv in m)

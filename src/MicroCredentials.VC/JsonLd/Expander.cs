@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Map = System.Collections.Generic.Dictionary<string, object>;
+using Map = MicroCredentials.VC.JsonLd.JMap;
 
 namespace MicroCredentials.VC.JsonLd;
 
@@ -47,6 +47,13 @@ internal sealed class Expander
         return expanded;
     }
 
+    /// <summary>A safe-mode violation located at <paramref name="at"/> (its JSONPath is added; values are never quoted).</summary>
+    private static JsonLdException SafeError(string code, string message, JsonNode? at)
+    {
+        var path = at?.GetPath();
+        return new JsonLdException(code, path is null ? message : message + " (at " + path + ")") { JsonPath = path };
+    }
+
     private void CheckDepth(int depth)
     {
         if (depth > maxDepth)
@@ -82,7 +89,7 @@ internal sealed class Expander
             {
                 if (safe)
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeFreeFloatingScalar, "A scalar outside any property would be dropped" + (activeProperty is null ? "." : " (in @graph)."));
+                    throw SafeError(JsonLdErrorCode.SafeFreeFloatingScalar, "A scalar outside any property would be dropped" + (activeProperty is null ? "." : " (in @graph)."), element);
                 }
 
                 return null;
@@ -94,7 +101,7 @@ internal sealed class Expander
             }
 
             var sv = Expanded.FromScalar(scalar);
-            return sv is null ? null : ExpandValue(active, activeProperty, sv);
+            return sv is null ? null : ExpandValue(active, activeProperty, sv, scalar);
         }
 
         // 5. Arrays.
@@ -231,19 +238,19 @@ internal sealed class Expander
         var resultMap = new Map();
         ExpandEntries(active, typeScoped, activeProperty, obj, resultMap, inputType, baseUrl, depth);
 
-        return PostProcess(active, activeProperty, resultMap);
+        return PostProcess(activeProperty, resultMap, obj);
     }
 
-    private object? PostProcess(ActiveContext active, string? activeProperty, Map result)
+    private object? PostProcess(string? activeProperty, Map result, JsonObject source)
     {
-        _ = active;
         object? final = result;
 
         // 15. Value objects.
         if (result.TryGetValue("@value", out var value))
         {
-            foreach (var k in result.Keys)
+            for (var i = 0; i < result.Count; i++)
             {
+                var k = result.KeyAt(i);
                 if (k is not ("@direction" or "@index" or "@language" or "@type" or "@value"))
                 {
                     throw new JsonLdException(JsonLdErrorCode.InvalidValueObject, "A value object has the unexpected entry '" + k + "'.");
@@ -264,7 +271,7 @@ internal sealed class Expander
             {
                 if (safe)
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeNullValueValue, "A value object with a null @value would be dropped.");
+                    throw SafeError(JsonLdErrorCode.SafeNullValueValue, "A value object with a null @value would be dropped.", source);
                 }
 
                 return null;
@@ -303,11 +310,11 @@ internal sealed class Expander
         // 18.
         if (final is Map m)
         {
-            if (m.Count == 1 && m.ContainsKey("@language"))
+            if (m.Count <= 2 && m.ContainsKey("@language") && (m.Count == 1 || m.ContainsKey("@direction")))
             {
                 if (safe)
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeObjectWithOnlyLanguage, "An object with only @language would be dropped.");
+                    throw SafeError(JsonLdErrorCode.SafeObjectWithOnlyLanguage, "An object with only @language would be dropped.", source);
                 }
 
                 return null;
@@ -320,7 +327,7 @@ internal sealed class Expander
                 {
                     if (safe)
                     {
-                        throw new JsonLdException(JsonLdErrorCode.SafeEmptyObject, "An empty object would be dropped.");
+                        throw SafeError(JsonLdErrorCode.SafeEmptyObject, "An empty object would be dropped.", source);
                     }
 
                     return null;
@@ -330,7 +337,7 @@ internal sealed class Expander
                 {
                     if (safe)
                     {
-                        throw new JsonLdException(m.ContainsKey("@value") ? JsonLdErrorCode.SafeObjectWithOnlyValue : JsonLdErrorCode.SafeObjectWithOnlyList, "A free-floating value or list would be dropped.");
+                        throw SafeError(m.ContainsKey("@value") ? JsonLdErrorCode.SafeObjectWithOnlyValue : JsonLdErrorCode.SafeObjectWithOnlyList, "A free-floating value or list would be dropped.", source);
                     }
 
                     return null;
@@ -340,7 +347,7 @@ internal sealed class Expander
                 {
                     if (safe)
                     {
-                        throw new JsonLdException(JsonLdErrorCode.SafeObjectWithOnlyId, "A free-floating node reference with only @id would be dropped.");
+                        throw SafeError(JsonLdErrorCode.SafeObjectWithOnlyId, "A free-floating node reference with only @id would be dropped.", source);
                     }
 
                     return null;
@@ -372,7 +379,7 @@ internal sealed class Expander
             {
                 if (safe)
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeInvalidProperty, "The property '" + key + "' does not expand to an absolute IRI (undefined term?) and would be dropped.");
+                    throw SafeError(JsonLdErrorCode.SafeInvalidProperty, "The property '" + key + "' does not expand to an absolute IRI (undefined term?) and would be dropped.", value ?? element);
                 }
 
                 continue;
@@ -400,7 +407,7 @@ internal sealed class Expander
                             {
                                 if (value is null && safe)
                                 {
-                                    throw new JsonLdException(JsonLdErrorCode.SafeNullIdValue, "@id is null.");
+                                    throw SafeError(JsonLdErrorCode.SafeNullIdValue, "@id is null.", element);
                                 }
 
                                 throw new JsonLdException(JsonLdErrorCode.InvalidIdValue, "@id must be a string.");
@@ -412,7 +419,7 @@ internal sealed class Expander
                             {
                                 if (safe)
                                 {
-                                    throw new JsonLdException(JsonLdErrorCode.SafeReservedIdValue, "The @id '" + id + "' has the form of a keyword.");
+                                    throw SafeError(JsonLdErrorCode.SafeReservedIdValue, "An @id value has the form of a keyword.", value);
                                 }
 
                                 // @id: null (json-ld-api issue 480); toRdf drops the node and references to it.
@@ -422,7 +429,7 @@ internal sealed class Expander
 
                             if (safe && !Iri.IsAbsolute(expandedId) && !Iri.IsBlankNode(expandedId))
                             {
-                                throw new JsonLdException(JsonLdErrorCode.SafeRelativeIdReference, "The @id '" + id + "' is relative and cannot be resolved (no base IRI).");
+                                throw SafeError(JsonLdErrorCode.SafeRelativeIdReference, "An @id value is a relative IRI reference and cannot be resolved (no base IRI).", value);
                             }
 
                             expandedValue = expandedId;
@@ -441,14 +448,14 @@ internal sealed class Expander
                                         throw new JsonLdException(JsonLdErrorCode.InvalidTypeValue, "@type values must be strings.");
                                     }
 
-                                    list.Add(ExpandType(typeScoped, t.GetValue<string>()));
+                                    list.Add(ExpandType(typeScoped, t.GetValue<string>(), t));
                                 }
 
                                 expandedValue = list;
                             }
                             else if (value is not null && value.GetValueKind() == JsonValueKind.String)
                             {
-                                expandedValue = ExpandType(typeScoped, value.GetValue<string>());
+                                expandedValue = ExpandType(typeScoped, value.GetValue<string>(), value);
                             }
                             else
                             {
@@ -585,7 +592,7 @@ internal sealed class Expander
                             {
                                 if (safe)
                                 {
-                                    throw new JsonLdException(JsonLdErrorCode.SafeObjectWithOnlyList, "A free-floating list would be dropped.");
+                                    throw SafeError(JsonLdErrorCode.SafeObjectWithOnlyList, "A free-floating list would be dropped.", value ?? element);
                                 }
 
                                 continue;
@@ -784,7 +791,7 @@ internal sealed class Expander
         return false;
     }
 
-    private object ExpandType(ActiveContext typeScoped, string t)
+    private object ExpandType(ActiveContext typeScoped, string t, JsonNode at)
     {
         var e = ExpandIri(typeScoped, t, true, true);
         if (e is null)
@@ -794,7 +801,7 @@ internal sealed class Expander
 
         if (safe && !Iri.IsAbsolute(e) && !Iri.IsBlankNode(e) && !Iri.IsKeyword(e))
         {
-            throw new JsonLdException(JsonLdErrorCode.SafeRelativeTypeReference, "The @type value '" + t + "' does not expand to an absolute IRI (undefined term?).");
+            throw SafeError(JsonLdErrorCode.SafeRelativeTypeReference, "The @type value '" + t + "' does not expand to an absolute IRI (undefined term?).", at);
         }
 
         return e;
@@ -894,9 +901,14 @@ internal sealed class Expander
                 if ((container & Container.Index) != 0 && indexKey != "@index" && expandedIndex != "@none")
                 {
                     var reExpanded = ExpandValue(active, indexKey, index);
-                    var expandedIndexKey = ExpandIri(active, indexKey, false, true)!;
+                    var expandedIndexKey = ExpandIri(active, indexKey, false, true);
+                    if (im is null || expandedIndexKey is null || Iri.IsKeyword(expandedIndexKey))
+                    {
+                        throw new JsonLdException(JsonLdErrorCode.InvalidTermDefinition, "The index property of term '" + key + "' does not expand to an IRI.");
+                    }
+
                     var values = new List<object> { reExpanded };
-                    if (im!.TryGetValue(expandedIndexKey, out var existing))
+                    if (im.TryGetValue(expandedIndexKey, out var existing))
                     {
                         values.AddRange(Expanded.AsList(existing));
                     }
@@ -916,10 +928,22 @@ internal sealed class Expander
                     var id = ExpandIri(active, index, true, false);
                     if (safe && id is not null && !Iri.IsAbsolute(id) && !Iri.IsBlankNode(id))
                     {
-                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeIdReference, "The @id map key '" + index + "' is relative and cannot be resolved.");
+                        throw SafeError(JsonLdErrorCode.SafeRelativeIdReference, "An @id map key is a relative IRI reference and cannot be resolved.", indexMap);
                     }
 
                     im["@id"] = id!;
+                }
+                else if ((container & Container.Type) != 0 && im is not null && im.ContainsKey("@value"))
+                {
+                    throw new JsonLdException(JsonLdErrorCode.InvalidTypedValue, "A value object cannot be an entry of the @type map '" + key + "'.");
+                }
+                else if ((container & Container.Type) != 0 && im is not null && expandedIndex is null)
+                {
+                    // The key maps to null (a decoupled term): no type is added.
+                    if (safe)
+                    {
+                        throw SafeError(JsonLdErrorCode.SafeRelativeTypeReference, "The @type map key '" + index + "' does not expand to an IRI.", indexMap);
+                    }
                 }
                 else if ((container & Container.Type) != 0 && im is not null && expandedIndex != "@none")
                 {
@@ -940,7 +964,7 @@ internal sealed class Expander
     }
 
     /// <summary>§5.3.2 Value Expansion.</summary>
-    internal object ExpandValue(ActiveContext active, string? activeProperty, object value)
+    internal object ExpandValue(ActiveContext active, string? activeProperty, object value, JsonNode? at = null)
     {
         var def = active.Get(activeProperty);
         var typeMapping = def?.TypeMapping;
@@ -953,7 +977,7 @@ internal sealed class Expander
                 var id = ExpandIri(active, s, true, false);
                 if (safe && id is not null && !Iri.IsAbsolute(id) && !Iri.IsBlankNode(id))
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeRelativeIdReference, "The IRI value of '" + activeProperty + "' is relative and cannot be resolved.");
+                    throw SafeError(JsonLdErrorCode.SafeRelativeIdReference, "The IRI value of '" + activeProperty + "' is a relative IRI reference and cannot be resolved.", at);
                 }
 
                 return new Map(1) { ["@id"] = (object?)id ?? NullValue.Instance };
@@ -964,7 +988,7 @@ internal sealed class Expander
                 var id = ExpandIri(active, s, true, true);
                 if (safe && id is not null && !Iri.IsAbsolute(id) && !Iri.IsBlankNode(id))
                 {
-                    throw new JsonLdException(JsonLdErrorCode.SafeRelativeIdReference, "The vocabulary value of '" + activeProperty + "' does not expand to an absolute IRI.");
+                    throw SafeError(JsonLdErrorCode.SafeRelativeIdReference, "The vocabulary value of '" + activeProperty + "' does not expand to an absolute IRI.", at);
                 }
 
                 return new Map(1) { ["@id"] = (object?)id ?? NullValue.Instance };

@@ -52,6 +52,12 @@ public sealed class JsonLdException : Exception
     {
     }
 
+    /// <summary>
+    /// Where in the input document the problem is, as a JSONPath such as <c>$.credentialSubject.degree</c> (set for
+    /// safe-mode violations found during expansion); <see langword="null"/> when unknown.
+    /// </summary>
+    public string? JsonPath { get; init; }
+
     /// <summary>The error code: a JSON-LD 1.1 API error code, or a safe-mode event code.</summary>
     public string Code { get; }
 

@@ -13,6 +13,7 @@ namespace MicroCredentials.VC.JsonLd;
 /// </summary>
 public static class JsonLdProcessor
 {
+    private const int MaxRootsPerLoader = 16;
     private static readonly ConditionalWeakTable<IDocumentLoader, ConcurrentDictionary<(string Base, string Mode), ActiveContext>> Roots = new();
 
     /// <summary>Expands <paramref name="input"/> (§9.2.2 <c>expand</c>).</summary>
@@ -179,7 +180,7 @@ public static class JsonLdProcessor
             return ctx;
         }
 
-        if (perLoader.Count > 64)
+        if (perLoader.Count >= MaxRootsPerLoader)
         {
             return new ActiveContext(baseIri, mode, shared: false);
         }
@@ -210,7 +211,7 @@ public static class JsonLdProcessor
         }
 
         var expanded = new Expander(run).Expand(active, null, input, baseIri, false, 0);
-        if (expanded is Dictionary<string, object> map && map.Count == 1 && map.TryGetValue("@graph", out var graph))
+        if (expanded is JMap map && map.Count == 1 && map.TryGetValue("@graph", out var graph))
         {
             expanded = graph;
         }

@@ -29,6 +29,9 @@ internal sealed class JsonLdRun
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>How deeply context processing is nested right now (scoped contexts inside term definitions).</summary>
+    public int ContextDepth { get; set; }
+
     /// <summary>Records the outcome of an asynchronous load (a <see cref="RemoteDocument"/> or an exception).</summary>
     public void AddLoaded(string url, object outcome) => (loaded ??= new Dictionary<string, object>(StringComparer.Ordinal))[url] = outcome;
 
@@ -53,15 +56,23 @@ internal sealed class JsonLdRun
             return embedded.LoadShared(url);
         }
 
+        // Remember every result, so an operation that is re-run after an asynchronous load never loads a URL twice.
         var vt = Loader.LoadDocumentAsync(url, CancellationToken);
-        if (vt.IsCompletedSuccessfully)
-        {
-            return vt.Result;
-        }
-
         if (vt.IsCompleted)
         {
-            return vt.GetAwaiter().GetResult();
+            RemoteDocument doc;
+            try
+            {
+                doc = vt.GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                AddLoaded(url, ex);
+                throw;
+            }
+
+            AddLoaded(url, doc);
+            return doc;
         }
 
         throw new PendingLoadException(url, vt.AsTask());

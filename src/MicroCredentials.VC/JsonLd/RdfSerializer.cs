@@ -1,7 +1,7 @@
 using System.Globalization;
 using MicroCredentials.VC.Canonicalization;
 using MicroCredentials.VC.Rdf;
-using Map = System.Collections.Generic.Dictionary<string, object>;
+using Map = MicroCredentials.VC.JsonLd.JMap;
 
 namespace MicroCredentials.VC.JsonLd;
 
@@ -22,6 +22,7 @@ internal sealed class RdfSerializer
     private readonly Dictionary<string, Dictionary<string, Map>> nodeMap = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> issued = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RdfTerm?> nodeTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Map> references = new(StringComparer.Ordinal);
     private readonly bool safe;
     private readonly string? rdfDirection;
     private readonly bool generalized;
@@ -73,7 +74,7 @@ internal sealed class RdfSerializer
                 {
                     if (safe)
                     {
-                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeGraphReference, "The graph name '" + graphName + "' is not an absolute IRI.");
+                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeGraphReference, "A graph name is a relative IRI reference; its triples would be dropped.");
                     }
 
                     continue;
@@ -90,14 +91,19 @@ internal sealed class RdfSerializer
                 {
                     if (safe)
                     {
-                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeSubjectReference, "The subject '" + subject + "' is not an absolute IRI.");
+                        throw new JsonLdException(JsonLdErrorCode.SafeRelativeSubjectReference, "A subject is a relative IRI reference; its triples would be dropped.");
                     }
 
                     continue;
                 }
 
                 var node = graph[subject];
-                var properties = new List<string>(node.Keys);
+                var properties = new List<string>(node.Count);
+                for (var i = 0; i < node.Count; i++)
+                {
+                    properties.Add(node.KeyAt(i));
+                }
+
                 properties.Sort(StringComparer.Ordinal);
                 foreach (var property in properties)
                 {
@@ -194,7 +200,7 @@ internal sealed class RdfSerializer
             var term = TryNodeTerm(id);
             if (term is null && safe)
             {
-                throw new JsonLdException(JsonLdErrorCode.SafeRelativeObjectReference, "The object reference '" + id + "' is not an absolute IRI.");
+                throw new JsonLdException(JsonLdErrorCode.SafeRelativeObjectReference, "An object is a relative IRI reference; the triple would be dropped.");
             }
 
             return term;
@@ -208,7 +214,7 @@ internal sealed class RdfSerializer
         var value = m["@value"];
         m.TryGetValue("@type", out var dt);
         var datatype = dt as string;
-        if (datatype is not null && datatype != "@json" && !Iri.IsWellFormedIri(datatype))
+        if (datatype is not null && datatype != "@json" && (Iri.IsBlankNode(datatype) || TryNodeTerm(datatype) is null))
         {
             if (safe)
             {
@@ -264,10 +270,15 @@ internal sealed class RdfSerializer
                 datatype ??= Xsd + "integer";
             }
         }
+        else if (value is string str)
+        {
+            lexical = str;
+            datatype ??= language is null ? RdfTerm.XsdString : RdfTerm.RdfLangString;
+        }
         else
         {
-            lexical = (string)value;
-            datatype ??= language is null ? RdfTerm.XsdString : RdfTerm.RdfLangString;
+            // Not producible from valid input (expansion rejects it); no literal rather than a crash.
+            return null;
         }
 
         if (m.TryGetValue("@direction", out var dirObj) && rdfDirection is not null)
@@ -361,6 +372,18 @@ internal sealed class RdfSerializer
         return string.Concat(mantissa, "E", exponent.ToString(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The node reference <c>{"@id": id}</c>, shared (references are never modified).</summary>
+    private Map Reference(string id)
+    {
+        if (!references.TryGetValue(id, out var reference))
+        {
+            reference = new Map(1) { ["@id"] = id };
+            references[id] = reference;
+        }
+
+        return reference;
+    }
+
     private static List<object> Values(Map node, string property)
     {
         if (!node.TryGetValue(property, out var v))
@@ -406,7 +429,12 @@ internal sealed class RdfSerializer
         }
 
         // 2.
-        var el = (Map)element;
+        if (element is not Map el)
+        {
+            // Only maps and arrays occur here in well-formed expanded output; anything else has no triples.
+            return;
+        }
+
         if (!nodeMap.TryGetValue(activeGraph, out var graph))
         {
             graph = new Dictionary<string, Map>(StringComparer.Ordinal);
@@ -414,6 +442,19 @@ internal sealed class RdfSerializer
         }
 
         Map? subjectNode = activeSubject is string subj ? graph[subj] : null;
+
+        // A value or list with no subject (e.g. a string in a @graph container) has nowhere to go: it is dropped.
+        if (subjectNode is null && list is null && (el.ContainsKey("@value") || el.ContainsKey("@list")))
+        {
+            if (safe)
+            {
+                throw new JsonLdException(
+                    el.ContainsKey("@value") ? JsonLdErrorCode.SafeObjectWithOnlyValue : JsonLdErrorCode.SafeObjectWithOnlyList,
+                    "A value or list without a subject (for example a string in a @graph container) would be dropped.");
+            }
+
+            return;
+        }
 
         // 4. Value objects (their @type is a datatype IRI, never relabelled).
         if (el.ContainsKey("@value"))
@@ -437,7 +478,11 @@ internal sealed class RdfSerializer
             types = new List<object>();
             foreach (var t in Expanded.AsList(typeObj))
             {
-                var ts = (string)t;
+                if (t is not string ts)
+                {
+                    continue;
+                }
+
                 types.Add(Iri.IsBlankNode(ts) ? Issue(ts) : ts);
             }
         }
@@ -488,7 +533,7 @@ internal sealed class RdfSerializer
         }
         else if (activeProperty is not null)
         {
-            var reference = new Map(1) { ["@id"] = id };
+            var reference = Reference(id);
             if (list is null)
             {
                 AddUnique(Values(subjectNode!, activeProperty), reference);
@@ -541,9 +586,10 @@ internal sealed class RdfSerializer
         }
 
         var keys = new List<string>(el.Count);
-        foreach (var k in el.Keys)
+        for (var i = 0; i < el.Count; i++)
         {
-            if (k is not ("@id" or "@type" or "@index" or "@reverse" or "@graph" or "@included"))
+            var k = el.KeyAt(i);
+            if (!Iri.IsKeyword(k))
             {
                 keys.Add(k);
             }

@@ -66,6 +66,43 @@ public class JsonLdProcessorTests
         Assert.That(actual, Is.EqualTo(File.ReadAllText(Shared.Vectors("vc-di-eddsa", "TestVectors", canonical))));
     }
 
+    [TestCase("vc-di-eddsa/TestVectors/Ed25519Signature2020/signedEdSig.json", "vc-di-eddsa/TestVectors/Ed25519Signature2020/canonDocEdSig.txt", true, TestName = "ToRdf_Rdfc10_MatchesVector(Ed25519Signature2020 document)")]
+    [TestCase("vc-di-eddsa/TestVectors/Ed25519Signature2020/proofConfigEdSig.json", "vc-di-eddsa/TestVectors/Ed25519Signature2020/proofCanonEdSig.txt", false, TestName = "ToRdf_Rdfc10_MatchesVector(Ed25519Signature2020 proof config)")]
+    [TestCase("openbadges-v3/test-vectors/obv3p0/credential.json", "openbadges-v3/test-vectors/obv3p0/document-canon.txt", false, TestName = "ToRdf_Rdfc10_MatchesVector(Open Badges 3.0 document)")]
+    public async Task ToRdf_Rdfc10_MatchesOtherVectors(string input, string canonical, bool removeProof)
+    {
+        var doc = LoadVector(input.Split('/'));
+        if (removeProof)
+        {
+            doc.AsObject().Remove("proof");
+        }
+
+        var quads = await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe);
+        Assert.That(Rdfc10.Canonicalize(quads).CanonicalNQuads, Is.EqualTo(File.ReadAllText(Shared.Vectors(canonical.Split('/')))));
+    }
+
+    public static IEnumerable<TestCaseData> OpenBadgesExamples() =>
+        Directory.GetFiles(Shared.Vectors("openbadges-v3", "examples"), "*.json").Order(StringComparer.Ordinal)
+            .Select(f => new TestCaseData(f).SetName("ToRdf_SafeMode_OpenBadgesExample(" + Path.GetFileName(f) + ")"));
+
+    [TestCaseSource(nameof(OpenBadgesExamples))]
+    public async Task ToRdf_SafeMode_OpenBadgesExample(string path)
+    {
+        IReadOnlyList<Quad> quads;
+        try
+        {
+            quads = await JsonLdProcessor.ToRdfAsync(JsonNode.Parse(File.ReadAllText(path))!, JsonLdOptions.Safe);
+        }
+        catch (JsonLdException ex) when (ex.Code == JsonLdErrorCode.LoadingRemoteContextFailed && ex.Message.Contains("extensions.json", StringComparison.Ordinal))
+        {
+            // vectors/MANIFEST.md §7: the OB 3.0 extensions.json context was not found, so contexts/ cannot bundle it.
+            Assert.Ignore("Needs https://purl.imsglobal.org/spec/ob/v3p0/extensions.json, which is not bundled.");
+            return;
+        }
+
+        Assert.That(quads, Is.Not.Empty);
+    }
+
     [Test]
     public async Task ToRdf_IsDeterministic_AndThreadSafe()
     {
@@ -88,6 +125,8 @@ public class JsonLdProcessorTests
         var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe));
         Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.SafeInvalidProperty));
         Assert.That(ex.Message, Does.Contain("undefinedTerm"));
+        Assert.That(ex.JsonPath, Is.EqualTo("$.credentialSubject.undefinedTerm"));
+        Assert.That(ex.Message, Does.Not.Contain("tampered"));
         Assert.That(ex.IsSafeModeViolation, Is.True);
     }
 
@@ -106,6 +145,7 @@ public class JsonLdProcessorTests
         var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ExpandAsync(doc, JsonLdOptions.Safe));
         Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.SafeRelativeTypeReference));
         Assert.That(ex.Message, Does.Contain("UndefinedType"));
+        Assert.That(ex.JsonPath, Is.EqualTo("$.type[1]"));
     }
 
     [Test]
@@ -114,6 +154,18 @@ public class JsonLdProcessorTests
         var doc = new JsonObject { ["@id"] = "relative/id", ["http://example.org/p"] = "v" };
         var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe));
         Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.SafeRelativeIdReference));
+        Assert.That(ex.JsonPath, Is.EqualTo("$.@id"));
+        Assert.That(ex.Message, Does.Not.Contain("relative/id"), "identifiers may be personal data");
+    }
+
+    [Test]
+    public async Task SafeMode_RelativeVocab_FailsWithoutBase_PassesWithBase()
+    {
+        var doc = JsonNode.Parse("""{"@context": {"@vocab": "relative/"}, "@id": "urn:x", "p": "v"}""")!;
+        var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe));
+        Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.SafeRelativeVocabReference));
+        var quads = await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe with { Base = "https://example.org/doc" });
+        Assert.That(quads.Single().Predicate.Value, Is.EqualTo("https://example.org/relative/p"));
     }
 
     [Test]
@@ -122,6 +174,17 @@ public class JsonLdProcessorTests
         var doc = new JsonObject { ["@id"] = "urn:x", ["http://example.org/p"] = new JsonObject { ["@value"] = "v", ["@language"] = "not a tag" } };
         var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe));
         Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.SafeInvalidLanguageValue));
+    }
+
+    [Test]
+    public async Task ValueInGraphContainer_IsDroppedOrRejected_NeverCrashes()
+    {
+        // A presentation whose verifiableCredential (a @graph container) is a string, not a credential.
+        var doc = JsonNode.Parse("""{"@context": "https://www.w3.org/ns/credentials/v2", "type": "VerifiablePresentation", "verifiableCredential": ["eyJhbGciOi.x.y"]}""")!;
+        var quads = await JsonLdProcessor.ToRdfAsync(doc);
+        Assert.That(quads, Has.Count.EqualTo(2), "rdf:type and a reference to the (empty) credential graph");
+        var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc, JsonLdOptions.Safe));
+        Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.SafeObjectWithOnlyValue));
     }
 
     [Test]
@@ -194,6 +257,36 @@ public class JsonLdProcessorTests
     }
 
     [Test]
+    public void DeeplyNestedScopedContexts_FailWithoutStackOverflow()
+    {
+        var context = new JsonObject { ["a"] = "http://example.org/a" };
+        for (var i = 0; i < 10_000; i++)
+        {
+            context = new JsonObject { ["a"] = new JsonObject { ["@id"] = "http://example.org/a", ["@context"] = context } };
+        }
+
+        var doc = new JsonObject { ["@context"] = context, ["a"] = "x" };
+        var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ToRdfAsync(doc));
+        Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.MaxDepthExceeded));
+    }
+
+    [Test]
+    public void LongTermDependencyChain_FailsWithoutStackOverflow()
+    {
+        // Defined from the far end, so each definition first needs the one before it.
+        var context = new JsonObject();
+        for (var i = 100_000; i >= 1; i--)
+        {
+            context["t" + i] = "t" + (i - 1) + ":x";
+        }
+
+        context["t0"] = "http://example.org/";
+
+        var ex = Assert.ThrowsAsync<JsonLdException>(async () => await JsonLdProcessor.ExpandAsync(new JsonObject { ["@context"] = context, ["@id"] = "urn:x" }));
+        Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.MaxDepthExceeded));
+    }
+
+    [Test]
     public void DeeplyNestedJsonLiteral_FailsWithoutStackOverflow()
     {
         JsonNode node = new JsonArray(1);
@@ -218,7 +311,7 @@ public class JsonLdProcessorTests
         var doc = JsonNode.Parse("""{"@context": "https://example.org/ctx", "@id": "urn:a", "name": "A", "knows": {"@id": "urn:b", "nick": "B"}}""")!;
         var quads = await JsonLdProcessor.ToRdfAsync(doc, new JsonLdOptions { DocumentLoader = loader, SafeMode = true });
         Assert.That(quads, Has.Count.EqualTo(3));
-        Assert.That(loader.Calls, Is.EqualTo(2));
+        Assert.That(loader.Calls, Is.EqualTo(2), string.Join(", ", loader.Urls));
     }
 
     [Test]
@@ -275,9 +368,12 @@ public class JsonLdProcessorTests
     {
         public int Calls { get; private set; }
 
+        public List<string> Urls { get; } = [];
+
         public async ValueTask<RemoteDocument> LoadDocumentAsync(string url, CancellationToken cancellationToken = default)
         {
             Calls++;
+            Urls.Add(url);
             await Task.Yield();
             return await inner.LoadDocumentAsync(url, cancellationToken);
         }
