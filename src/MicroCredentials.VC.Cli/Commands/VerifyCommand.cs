@@ -14,7 +14,8 @@ internal static class VerifyCommand
         var at = Cli.DateTimeOption("--at", "Verify as of this time instead of now (audits).");
         var resources = new Option<string[]>("--resource") { Description = "Serve a document offline: URL=FILE (a JSON-LD context, a DID document, a status list). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var requireElements = new Option<bool>("--require-elements") { Description = "Fail when a mandatory Council Recommendation element is missing." };
-        var command = new Command("verify", "Verify a credential; print a JSON report. Exit 0 verified, 1 not verified, 2 unusable input.") { input, learner, at, resources, requireElements };
+        var trustCerts = JadesCli.TrustCertOption();
+        var command = new Command("verify", "Verify a credential; print a JSON report. Exit 0 verified, 1 not verified, 2 unusable input.") { input, learner, at, resources, requireElements, trustCerts };
         command.SetAction(async (result, ct) =>
         {
             var bytes = Cli.ReadInputBytes(result.GetValue(input));
@@ -24,6 +25,7 @@ internal static class VerifyCommand
                 RequireMicroCredentialElements = result.GetValue(requireElements),
                 TimeProvider = result.GetValue(at) is { } when ? new FixedTimeProvider(when) : TimeProvider.System,
                 DocumentLoader = Resources(result.GetValue(resources) ?? []),
+                TrustAnchors = JadesCli.LoadTrustAnchors(result.GetValue(trustCerts) ?? []),
             };
             var report = await new CredentialVerifier(options).VerifyAsync(bytes, ct).ConfigureAwait(false);
             Cli.WriteOutput(null, Cli.ToJson(report.ToJson()));
