@@ -463,18 +463,51 @@ internal static class JadesSecuring
             }
         }
 
-        using var chain = BuildChain(check.Extra, options.TrustAnchors, at);
-        if (chain.Build(leaf))
+        var (anchor, statuses) = ChainTo(leaf, check.Extra, options.TrustAnchors, at);
+        if (anchor is not null)
         {
-            var root = chain.ChainElements[^1].Certificate;
-            return CheckResult.Pass(VerificationCheck.Accreditation, $"The seal certificate chains to the trust anchor '{root.Subject}' at {XsdDateTime.Format(at)}, {source}. Revocation was not checked (no online revocation: RevocationMode.NoCheck).");
+            return CheckResult.Pass(VerificationCheck.Accreditation, $"The seal certificate chains to the trust anchor '{anchor.Subject}' at {XsdDateTime.Format(at)}, {source}. Revocation was not checked (no online revocation: RevocationMode.NoCheck).");
         }
 
-        var statuses = chain.ChainStatus.Select(s => s.Status).Where(s => s != X509ChainStatusFlags.NoError).Distinct().ToList();
         var code = statuses.Contains(X509ChainStatusFlags.NotTimeValid) && !statuses.Exists(s => s is X509ChainStatusFlags.UntrustedRoot or X509ChainStatusFlags.PartialChain)
             ? "accreditation.certificateNotTimeValid"
             : statuses.Contains(X509ChainStatusFlags.NotSignatureValid) ? "accreditation.chainInvalid" : "accreditation.untrustedChain";
         return CheckResult.Fail(VerificationCheck.Accreditation, code, $"The seal certificate does not chain to any of the {options.TrustAnchors.Count} trust anchor(s) at {XsdDateTime.Format(at)}, {source}: {string.Join(", ", statuses)}. Revocation was not checked (RevocationMode.NoCheck).");
+    }
+
+    /// <summary>
+    /// Builds the chain of a certificate to the anchors at a time. An anchor need not be self-signed (RFC 5280 §6.1.1:
+    /// an intermediate CA can be the trust anchor): when the platform reports a partial chain, the chain still counts
+    /// when it reaches an anchor and every certificate up to it is valid.
+    /// </summary>
+    /// <returns>The anchor reached, or null and the chain's problems.</returns>
+    internal static (X509Certificate2? Anchor, List<X509ChainStatusFlags> Problems) ChainTo(X509Certificate2 certificate, X509Certificate2Collection extra, X509Certificate2Collection anchors, DateTimeOffset at)
+    {
+        using var chain = BuildChain(extra, anchors, at);
+        if (chain.Build(certificate))
+        {
+            return (chain.ChainElements[^1].Certificate, []);
+        }
+
+        var problems = chain.ChainStatus.Select(s => s.Status).Where(s => s != X509ChainStatusFlags.NoError).Distinct().ToList();
+        for (var i = 0; i < chain.ChainElements.Count; i++)
+        {
+            var element = chain.ChainElements[i];
+            var flags = element.ChainElementStatus.Select(s => s.Status)
+                .Where(s => s is not (X509ChainStatusFlags.NoError or X509ChainStatusFlags.PartialChain or X509ChainStatusFlags.UntrustedRoot))
+                .ToList();
+            if (flags.Count > 0)
+            {
+                break;
+            }
+
+            if (anchors.Any(a => a.RawData.AsSpan().SequenceEqual(element.Certificate.RawData)))
+            {
+                return (element.Certificate, []);
+            }
+        }
+
+        return (null, problems);
     }
 
     private static X509Chain BuildChain(X509Certificate2Collection extra, X509Certificate2Collection anchors, DateTimeOffset at)
@@ -519,8 +552,7 @@ internal static class JadesSecuring
                 tsaPool.AddRange(embedded);
             }
 
-            using var chain = BuildChain(tsaPool, options.TrustAnchors, time);
-            if (!chain.Build(tsa!))
+            if (ChainTo(tsa!, tsaPool, options.TrustAnchors, time).Anchor is null)
             {
                 note = $"the signature time-stamp of {XsdDateTime.Format(time)} verifies, but its TSA does not chain to a trust anchor";
                 continue;
