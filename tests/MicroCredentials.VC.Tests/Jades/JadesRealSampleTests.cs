@@ -61,6 +61,13 @@ public class JadesRealSampleTests
     }
 
     [Test]
+    public async Task RealSeal_AnnexI_ContentTimestampCoversThePayload()
+    {
+        var report = await Verify(Load(Annex));
+        Assert.That(report[VerificationCheck.Signature].Detail, Does.Contain("adoTst) of 2023-09-27T11:54:17Z covers the payload"));
+    }
+
+    [Test]
     public async Task RealSeal_AnnexI_SignedAtIsSigT()
     {
         var outcome = await JadesSecuring.VerifyAsync(Load(Annex), VerificationOptions.Default, CancellationToken.None);

@@ -298,6 +298,16 @@ public class JadesSealTests
     }
 
     [Test]
+    public async Task Refused_ContentTimestampOfAnotherPayload()
+    {
+        var annex = JsonNode.Parse(File.ReadAllText(TestSupport.Shared.Path("anchors", "edc", "elm-v3", "samples", "Sample-MC-Annex1-signed.jsonld")))!.AsObject();
+        var header = await Header();
+        header["adoTst"] = TestPki.ProtectedHeader(annex)["adoTst"]!.DeepClone();
+        header["crit"] = new JsonArray("b64", "sigT", "adoTst");
+        Assert.That(await CheckCode(header), Is.EqualTo("signature.contentTimestampInvalid"));
+    }
+
+    [Test]
     public async Task Refused_WrongX5tS256()
     {
         var header = await Header();

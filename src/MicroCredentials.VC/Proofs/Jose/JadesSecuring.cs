@@ -266,12 +266,19 @@ internal static class JadesSecuring
                 : check.Fail("signature.invalid", $"The {alg} signature does not verify with the x5c certificate's key: the seal or its payload was changed, or it was made with another key.");
         }
 
-        check.Verified = true;
         var extras = new List<string>();
-        if (header["adoTst"] is not null)
+        if (header["adoTst"] is { } adoTst)
         {
-            extras.Add("a content time-stamp (adoTst) is present and not evaluated");
+            var (valid, note) = ContentTimestamps(adoTst, payload, check.Extra);
+            if (!valid)
+            {
+                return check.Fail("signature.contentTimestampInvalid", "The signed content time-stamp (adoTst) " + note + ".");
+            }
+
+            extras.Add(note);
         }
+
+        check.Verified = true;
 
         check.Detail = $"The JAdES seal ({alg}{(unencoded ? ", unencoded payload" : string.Empty)}) verifies with the x5c certificate of {Describe(check.Leaf)}"
             + (check.SigningTime is { } t ? $", signed at {XsdDateTime.Format(t)} (sigT)" : string.Empty)
@@ -291,6 +298,38 @@ internal static class JadesSecuring
         input[protectedText.Length] = (byte)'.';
         payloadBytes.CopyTo(input, protectedText.Length + 1);
         return input;
+    }
+
+    /// <summary>
+    /// Checks the RFC 3161 tokens of <c>adoTst</c> (ETSI TS 119 182-1 §5.2.8.1): without <c>sigD</c>, each message imprint
+    /// covers the JWS payload as it is stored. The TSA's trust is not evaluated; the time is reported.
+    /// </summary>
+    private static (bool Valid, string Note) ContentTimestamps(JsonNode adoTst, string payload, X509Certificate2Collection extra)
+    {
+        if (adoTst is not JsonObject o || o["tstTokens"] is not JsonArray tokens || tokens.Count == 0)
+        {
+            return (false, "has no tstTokens");
+        }
+
+        var data = Encoding.UTF8.GetBytes(payload);
+        var times = new List<string>();
+        foreach (var item in tokens)
+        {
+            if (item is not JsonObject t || t["val"] is not JsonValue v || !v.TryGetValue(out string? b64) || !EtsiU.TryBase64(b64, out var der)
+                || !Rfc3161TimestampToken.TryDecode(der, out var token, out _))
+            {
+                return (false, "is not an RFC 3161 time-stamp token");
+            }
+
+            if (!token.VerifySignatureForData(data, out _, extra))
+            {
+                return (false, "does not cover this payload, or its own signature does not verify");
+            }
+
+            times.Add(XsdDateTime.Format(token.TokenInfo.Timestamp));
+        }
+
+        return (true, $"the content time-stamp (adoTst) of {string.Join(", ", times)} covers the payload (its TSA is not evaluated)");
     }
 
     private static JsonObject? ParseCredential(string payload, bool unencoded)
@@ -666,7 +705,7 @@ internal static class EtsiU
         }
     }
 
-    private static bool TryBase64(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? bytes)
+    internal static bool TryBase64(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? bytes)
     {
         var buffer = new byte[text.Length];
         if (Convert.TryFromBase64String(text, buffer, out var written))
