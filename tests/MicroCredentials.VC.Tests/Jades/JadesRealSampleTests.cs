@@ -112,6 +112,59 @@ public class JadesRealSampleTests
     }
 
     [Test]
+    public async Task RealSeal_TruncatedX5c_FailsBadCertificate()
+    {
+        // x5c is inside the signed header: re-encoding it breaks the signature too, but the certificate is reported first.
+        var seal = Load(MyNextId);
+        var entry = seal["signatures"]![0]!.AsObject();
+        var header = JsonNode.Parse(MicroCredentials.VC.Crypto.Base64Url.Decode(entry["protected"]!.GetValue<string>()))!.AsObject();
+        header["x5c"]![0] = header["x5c"]![0]!.GetValue<string>()[..400];
+        entry["protected"] = MicroCredentials.VC.Crypto.Base64Url.Encode(System.Text.Encoding.UTF8.GetBytes(header.ToJsonString()));
+        var report = await Verify(seal);
+        Assert.That(report[VerificationCheck.Signature].Code, Is.EqualTo("signature.badCertificate"));
+    }
+
+    [Test]
+    public async Task RealSeal_RandomCorruptions_NeverThrowAndNeverPass()
+    {
+        var random = new Random(20261122);
+        var original = Load(Annex);
+        var anchors = new X509Certificate2Collection { XVal(Annex, "ANF AC Qualified Certificates for eSeal"), XVal(Annex, "root-ca") };
+        for (var i = 0; i < 60; i++)
+        {
+            var seal = original.DeepClone().AsObject();
+            var entry = seal["signatures"]![0]!.AsObject();
+            var field = (i % 3) switch { 0 => "protected", 1 => "signature", _ => "header" };
+            if (field == "header")
+            {
+                var etsiU = entry["header"]!["etsiU"]!.AsArray();
+                var k = random.Next(etsiU.Count);
+                var text = etsiU[k]!.GetValue<string>();
+                var at = random.Next(text.Length);
+                etsiU[k] = text[..at] + (char)('A' + random.Next(26)) + text[(at + 1)..];
+            }
+            else
+            {
+                var text = entry[field]!.GetValue<string>();
+                var at = random.Next(text.Length);
+                var replacement = (char)('A' + random.Next(26));
+                if (replacement == text[at])
+                {
+                    continue;
+                }
+
+                entry[field] = text[..at] + replacement + text[(at + 1)..];
+            }
+
+            var report = await Verify(seal, new VerificationOptions { TrustAnchors = anchors });
+            if (field != "header")
+            {
+                Assert.That(report[VerificationCheck.Signature].Status, Is.EqualTo(CheckStatus.Failed), $"mutation {i} of {field}");
+            }
+        }
+    }
+
+    [Test]
     public async Task RealSeal_UnrelatedAnchor_FailsAccreditation()
     {
         using var unrelated = TestPki.CreateRoot("Unrelated Root");

@@ -96,7 +96,7 @@ internal static class JadesSecuring
         var accreditation = options.TrustAnchors.Count == 0
             ? null
             : first.Verified
-                ? Accreditation(first, options)
+                ? SafeAccreditation(first, options)
                 : CheckResult.Fail(VerificationCheck.Accreditation, "accreditation.signatureInvalid", "The seal's signature does not verify, so its certificate chain does not vouch for the credential.");
         var certificates = new X509Certificate2Collection { leaf };
         certificates.AddRange(first.Extra);
@@ -140,6 +140,20 @@ internal static class JadesSecuring
     private static SignatureCheck CheckSignature(JsonObject entry, string payload)
     {
         var check = new SignatureCheck();
+        try
+        {
+            return CheckSignature(entry, payload, check);
+        }
+        catch (CryptographicException ex)
+        {
+            // A malformed key, certificate or time-stamp that the platform refuses late: an invalid seal, never a crash.
+            check.Credential ??= ParseCredential(payload, unencoded: true);
+            return check.Fail("signature.invalid", "A certificate, key or time-stamp of the seal could not be processed: " + ex.Message);
+        }
+    }
+
+    private static SignatureCheck CheckSignature(JsonObject entry, string payload, SignatureCheck check)
+    {
         if (entry["protected"] is not JsonValue phv || !phv.TryGetValue(out string? protectedText))
         {
             check.Credential = ParseCredential(payload, unencoded: true);
@@ -479,6 +493,18 @@ internal static class JadesSecuring
                     yield return c2;
                 }
             }
+        }
+    }
+
+    private static CheckResult SafeAccreditation(SignatureCheck check, VerificationOptions options)
+    {
+        try
+        {
+            return Accreditation(check, options);
+        }
+        catch (CryptographicException ex)
+        {
+            return CheckResult.Fail(VerificationCheck.Accreditation, "accreditation.chainInvalid", "The seal's certificate chain could not be processed: " + ex.Message);
         }
     }
 
