@@ -99,7 +99,7 @@ internal static class JadesSecuring
                 ? SafeAccreditation(first, options)
                 : CheckResult.Fail(VerificationCheck.Accreditation, "accreditation.signatureInvalid", "The seal's signature does not verify, so its certificate chain does not vouch for the credential.");
         var certificates = new X509Certificate2Collection { leaf };
-        certificates.AddRange(first.Extra);
+        certificates.AddRange(first.X5cRest.ToArray());
         return new SecuringOutcome(credential, "jades", signature, issuer, accreditation, signedAt, certificates);
     }
 
@@ -118,6 +118,9 @@ internal static class JadesSecuring
         public JsonObject? Credential { get; set; }
 
         public X509Certificate2? Leaf { get; set; }
+
+        /// <summary>The x5c certificates after the leaf.</summary>
+        public List<X509Certificate2> X5cRest { get; } = [];
 
         /// <summary>The other x5c certificates, then the <c>etsiU</c> <c>xVals</c> certificates (untrusted material for chain building).</summary>
         public X509Certificate2Collection Extra { get; } = [];
@@ -247,7 +250,8 @@ internal static class JadesSecuring
         }
 
         check.Leaf = chain[0];
-        check.Extra.AddRange(chain.Skip(1).ToArray());
+        check.X5cRest.AddRange(chain.Skip(1));
+        check.Extra.AddRange(check.X5cRest.ToArray());
         if (check.Unprotected is { } u)
         {
             check.Extra.AddRange(EtsiU.Certificates(u).ToArray());
