@@ -198,6 +198,16 @@ public class JadesSealTests
     }
 
     [Test]
+    public async Task Seal_CertificateWithoutSigningKeyUsage_FailsAccreditation()
+    {
+        using var encipherOnly = TestPki.CreateSeal(_ca, usage: X509KeyUsageFlags.KeyEncipherment);
+        var credential = JsonNode.Parse(Payload(await Issue("RS256")))!.AsObject();
+        var report = await Verify(JadesSealer.Seal(credential, encipherOnly), _ca);
+        Assert.That(report[VerificationCheck.Signature].Status, Is.EqualTo(CheckStatus.Passed));
+        Assert.That(report[VerificationCheck.Accreditation].Code, Is.EqualTo("accreditation.keyUsage"));
+    }
+
+    [Test]
     public async Task Seal_CertificateOfAnotherOrganisation_FailsIssuer()
     {
         using var other = TestPki.CreateSeal(_ca, "VATFR-99999999999", organisation: "Other Org");

@@ -31,7 +31,7 @@ internal static class TestPki
     }
 
     /// <summary>A seal certificate (with its private key) issued by <paramref name="ca"/>, with an organizationIdentifier.</summary>
-    public static X509Certificate2 CreateSeal(X509Certificate2 ca, string? organizationIdentifier = "VATBE-0123456789", KeyKind kind = KeyKind.Rsa, string organisation = "Test University")
+    public static X509Certificate2 CreateSeal(X509Certificate2 ca, string? organizationIdentifier = "VATBE-0123456789", KeyKind kind = KeyKind.Rsa, string organisation = "Test University", X509KeyUsageFlags usage = X509KeyUsageFlags.NonRepudiation | X509KeyUsageFlags.DigitalSignature)
     {
         var subject = new X500DistinguishedNameBuilder();
         subject.AddCountryOrRegion("BE");
@@ -49,23 +49,23 @@ internal static class TestPki
         {
             using var rsa = RSA.Create(2048);
             var request = new CertificateRequest(subject.Build(), rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            AddLeafExtensions(request);
+            AddLeafExtensions(request, usage);
             using var cert = request.Create(ca, now.AddHours(-1), now.AddYears(1), serial);
             return cert.CopyWithPrivateKey(rsa);
         }
 
         using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var ecRequest = new CertificateRequest(subject.Build(), ec, HashAlgorithmName.SHA256);
-        AddLeafExtensions(ecRequest);
+        AddLeafExtensions(ecRequest, usage);
         using var caKey = ca.GetRSAPrivateKey()!;
         using var ecCert = ecRequest.Create(ca.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1), now.AddHours(-1), now.AddYears(1), serial);
         return ecCert.CopyWithPrivateKey(ec);
     }
 
-    private static void AddLeafExtensions(CertificateRequest request)
+    private static void AddLeafExtensions(CertificateRequest request, X509KeyUsageFlags usage)
     {
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.NonRepudiation | X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
     }
 
     /// <summary>The university sample model from samples/models.</summary>

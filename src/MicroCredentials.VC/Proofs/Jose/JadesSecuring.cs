@@ -533,6 +533,12 @@ internal static class JadesSecuring
         }
 
         var (anchor, statuses) = ChainTo(leaf, check.Extra, options.TrustAnchors, at);
+        if (anchor is not null && leaf.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
+            && (usage.KeyUsages & (X509KeyUsageFlags.NonRepudiation | X509KeyUsageFlags.DigitalSignature)) == 0)
+        {
+            return CheckResult.Fail(VerificationCheck.Accreditation, "accreditation.keyUsage", $"The seal certificate chains to the trust anchor '{anchor.Subject}', but its key usage ({usage.KeyUsages}) allows neither nonRepudiation (contentCommitment) nor digitalSignature: it is not a seal certificate (ETSI EN 319 412-3).");
+        }
+
         if (anchor is not null)
         {
             return CheckResult.Pass(VerificationCheck.Accreditation, $"The seal certificate chains to the trust anchor '{anchor.Subject}' at {XsdDateTime.Format(at)}, {source}. Revocation was not checked (no online revocation: RevocationMode.NoCheck).");
