@@ -13,7 +13,7 @@ internal static class InspectCommand
         command.SetAction(result =>
         {
             var document = Cli.ReadJsonObject(result.GetValue(input), "credential");
-            if (document["payload"] is { } payload && document["signatures"] is not null)
+            if (document["payload"] is { } payload && (document["signatures"] is not null || document["signature"] is not null))
             {
                 // A JAdES seal (JWS JSON, unencoded payload): the credential is the payload.
                 document = System.Text.Json.Nodes.JsonNode.Parse((string?)payload ?? "{}") as System.Text.Json.Nodes.JsonObject

@@ -14,10 +14,13 @@ internal static class IssueCommand
         var input = Cli.InOption("The model (JSON form of MicroCredential, see samples/models/README.md); '-' or absent reads stdin.");
         var profile = new Option<string>("--profile") { Description = "Credential profile: edc (Europass EDC, ELM v3, VC 1.1).", DefaultValueFactory = _ => "edc" }.AcceptOnlyFromAmong("edc");
         var proof = Cli.ProofOption("eddsa-rdfc-2022");
-        var key = Cli.KeyOption();
+        var key = Cli.KeyOption(required: false);
+        var cert = JadesCli.CertOption();
+        var certPassword = JadesCli.CertPasswordOption();
+        var certKey = JadesCli.CertKeyOption();
         var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now); also the date of issuing when the model has none.");
         var output = Cli.OutOption();
-        var command = new Command("issue", "Issue a signed micro-credential from a model.") { input, profile, proof, key, created, output };
+        var command = new Command("issue", "Issue a signed micro-credential from a model.") { input, profile, proof, key, cert, certPassword, certKey, created, output };
         command.SetAction(async (result, ct) =>
         {
             var text = Cli.ReadInputText(result.GetValue(input));
@@ -37,7 +40,20 @@ internal static class IssueCommand
                 throw new UsageException("the model is not a complete micro-credential:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", validation.Errors));
             }
 
-            using var loaded = Cli.LoadKey(result.GetRequiredValue(key));
+            if (result.GetRequiredValue(proof) == JadesCli.Proof)
+            {
+                using var seal = JadesCli.LoadSealCertificate(result.GetValue(cert), result.GetValue(certPassword), result.GetValue(certKey));
+                var sealing = new SealingIssuer(seal.Certificate, seal.Chain, new IssuerOptions
+                {
+                    Profile = CredentialProfiles.Edc,
+                    TimeProvider = result.GetValue(created) is { } sealedAt ? new FixedTimeProvider(sealedAt) : TimeProvider.System,
+                });
+                var sealedResult = JadesCli.Seal(() => sealing.IssueAsync(model, ct).AsTask().GetAwaiter().GetResult().Credential!);
+                Cli.WriteOutput(result.GetValue(output), Cli.ToJson(sealedResult));
+                return ExitCodes.Success;
+            }
+
+            using var loaded = Cli.LoadKey(result.GetValue(key) ?? throw new UsageException("--key FILE is required (or --proof jades with --cert FILE)."));
             var options = new IssuerOptions
             {
                 Profile = CredentialProfiles.Edc,

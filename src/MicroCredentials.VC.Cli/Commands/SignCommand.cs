@@ -11,11 +11,14 @@ internal static class SignCommand
     {
         var input = Cli.InOption("The unsigned credential (any VC 1.1 or 2.0 JSON-LD document); '-' or absent reads stdin.");
         var proof = Cli.ProofOption("eddsa-rdfc-2022");
-        var key = Cli.KeyOption();
+        var key = Cli.KeyOption(required: false);
+        var cert = JadesCli.CertOption();
+        var certPassword = JadesCli.CertPasswordOption();
+        var certKey = JadesCli.CertKeyOption();
         var vm = new Option<string?>("--verification-method") { Description = "The verification method URL to name in the proof (default: the key file's)." };
         var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now).");
         var output = Cli.OutOption();
-        var command = new Command("sign", "Secure a credential document as it is (the issuer is not changed).") { input, proof, key, vm, created, output };
+        var command = new Command("sign", "Secure a credential document as it is (the issuer is not changed).") { input, proof, key, cert, certPassword, certKey, vm, created, output };
         command.SetAction(async (result, ct) =>
         {
             var document = Cli.ReadJsonObject(result.GetValue(input), "credential");
@@ -25,7 +28,15 @@ internal static class SignCommand
                 throw new UsageException("not a well-formed verifiable credential: " + string.Join(" ", problems.Select(p => p.Message)));
             }
 
-            using var loaded = Cli.LoadKey(result.GetRequiredValue(key));
+            if (result.GetRequiredValue(proof) == JadesCli.Proof)
+            {
+                using var seal = JadesCli.LoadSealCertificate(result.GetValue(cert), result.GetValue(certPassword), result.GetValue(certKey));
+                var jades = new Proofs.Jose.JadesOptions { SigningTime = result.GetValue(created) };
+                Cli.WriteOutput(result.GetValue(output), Cli.ToJson(JadesCli.Seal(() => Proofs.Jose.JadesSealer.Seal(document, seal.Certificate, seal.Chain, jades))));
+                return ExitCodes.Success;
+            }
+
+            using var loaded = Cli.LoadKey(result.GetValue(key) ?? throw new UsageException("--key FILE is required (or --proof jades with --cert FILE)."));
             var options = new IssuerOptions
             {
                 Cryptosuite = Cli.Suite(result.GetRequiredValue(proof)),

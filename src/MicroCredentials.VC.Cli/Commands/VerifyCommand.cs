@@ -18,7 +18,8 @@ internal static class VerifyCommand
         var challenge = new Option<string?>("--challenge") { Description = "For a presentation: the challenge the holder's proof must carry." };
         var domain = new Option<string?>("--domain") { Description = "For a presentation: the domain the holder's proof must carry." };
         var trust = new Option<string?>("--trust") { Description = "A trust list (JSON: {\"issuers\": [{\"id\", \"name\", \"country\", \"accreditedBy\", \"validFrom\", \"validUntil\"}], \"certificates\": [PEM]}): the accreditation check passes only for a listed issuer." };
-        var command = new Command("verify", "Verify a credential; print a JSON report. Exit 0 verified, 1 not verified, 2 unusable input.") { input, learner, at, resources, requireElements, challenge, domain, trust };
+        var trustCerts = JadesCli.TrustCertOption();
+        var command = new Command("verify", "Verify a credential; print a JSON report. Exit 0 verified, 1 not verified, 2 unusable input.") { input, learner, at, resources, requireElements, challenge, domain, trust, trustCerts };
         command.SetAction(async (result, ct) =>
         {
             var bytes = Cli.ReadInputBytes(result.GetValue(input));
@@ -32,6 +33,7 @@ internal static class VerifyCommand
                 DocumentLoader = Resources(result.GetValue(resources) ?? []),
                 ResourceResolver = ResourceFiles(result.GetValue(resources) ?? []),
                 TrustRegistry = TrustFile(result.GetValue(trust)),
+                TrustAnchors = JadesCli.LoadTrustAnchors(result.GetValue(trustCerts) ?? []),
             };
             var report = await new CredentialVerifier(options).VerifyAsync(bytes, ct).ConfigureAwait(false);
             Cli.WriteOutput(null, Cli.ToJson(report.ToJson()));

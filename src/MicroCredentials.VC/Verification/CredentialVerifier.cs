@@ -68,7 +68,7 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(credential);
         SecuringOutcome outcome;
-        if (credential["payload"] is not null && credential["signatures"] is not null)
+        if (credential["payload"] is not null && (credential["signatures"] is not null || credential["signature"] is not null))
         {
             outcome = await Proofs.Jose.JadesSecuring.VerifyAsync(credential, Options, cancellationToken).ConfigureAwait(false);
         }

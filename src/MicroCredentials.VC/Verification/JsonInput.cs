@@ -17,6 +17,13 @@ internal static class JsonInput
             return false;
         }
 
+        // JsonNode transcodes string values lazily: invalid UTF-8 inside a string would only throw when it is read.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            error = "The document is not valid UTF-8.";
+            return false;
+        }
+
         try
         {
             node = JsonNode.Parse(utf8, null, new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false });

@@ -1,0 +1,101 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Model;
+using MicroCredentials.VC.Profiles;
+using MicroCredentials.VC.Proofs.Jose;
+
+namespace MicroCredentials.VC.Issuance;
+
+/// <summary>
+/// Issues micro-credentials sealed the way Europass EDC seals them: model → profile (unsigned credential, no Data
+/// Integrity context) → JAdES e-seal (<see cref="JadesSealer"/>, ETSI TS 119 182-1) with an organisation's seal
+/// certificate (ETSI EN 319 412-1). Thread-safe.
+/// </summary>
+/// <remarks>
+/// The issuer of a sealed credential is the sealing organisation: the model's awarding body gets the certificate's
+/// <c>organizationIdentifier</c> as its eIDAS identifier (<c>issuer.eIDASIdentifier.notation</c>) unless it already
+/// has one, and its <c>id</c> (or, when it has none, <c>urn:epass:org:</c> and the organisation identifier) becomes
+/// <c>issuer.id</c>. A verifier binds the seal to the issuer by that identifier.
+/// </remarks>
+public sealed class SealingIssuer
+{
+    private readonly X509Certificate2 _certificate;
+    private readonly X509Certificate2Collection? _chain;
+
+    /// <summary>Creates an issuer for a seal certificate.</summary>
+    /// <param name="certificateWithPrivateKey">The seal certificate with its private key (owned by the caller; keep it alive while issuing).</param>
+    /// <param name="chain">CA certificates to add to <c>x5c</c>; null for none.</param>
+    /// <param name="options">Profile (EDC), clock and fixed time; <see cref="IssuerOptions.Default"/> when null. The cryptosuite is not used.</param>
+    /// <param name="jades">The seal algorithm; <see cref="JadesOptions.Default"/> when null (its time is taken from <paramref name="options"/> unless set).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="certificateWithPrivateKey"/> is null.</exception>
+    /// <exception cref="ArgumentException">The certificate has no private key.</exception>
+    public SealingIssuer(X509Certificate2 certificateWithPrivateKey, X509Certificate2Collection? chain = null, IssuerOptions? options = null, JadesOptions? jades = null)
+    {
+        ArgumentNullException.ThrowIfNull(certificateWithPrivateKey);
+        if (!certificateWithPrivateKey.HasPrivateKey)
+        {
+            throw Error.Argument(nameof(certificateWithPrivateKey), "The seal certificate has no private key.");
+        }
+
+        _certificate = certificateWithPrivateKey;
+        _chain = chain;
+        Options = options ?? IssuerOptions.Default;
+        Jades = jades ?? JadesOptions.Default;
+        OrganizationIdentifier = Proofs.Jose.OrganizationIdentifier.TryFromCertificate(certificateWithPrivateKey, out var id) ? id : null;
+    }
+
+    /// <summary>How this issuer issues.</summary>
+    public IssuerOptions Options { get; }
+
+    /// <summary>How this issuer seals.</summary>
+    public JadesOptions Jades { get; }
+
+    /// <summary>The seal certificate's <c>organizationIdentifier</c>, or null when it has none (the seal then cannot be bound to the issuer).</summary>
+    public OrganizationIdentifier? OrganizationIdentifier { get; }
+
+    /// <summary>Validates the model, maps it with the profile (issuer = the sealing organisation) and seals it. An invalid model is reported, not thrown.</summary>
+    /// <param name="model">The micro-credential.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The seal (JWS JSON whose payload is the credential), or the validation problems.</returns>
+    public ValueTask<IssuanceResult> IssueAsync(MicroCredential model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        cancellationToken.ThrowIfCancellationRequested();
+        var validation = model.Validate();
+        if (!validation.IsValid)
+        {
+            return ValueTask.FromResult(new IssuanceResult(null, validation));
+        }
+
+        var body = model.AwardingBody!;
+        if (body.EidasIdentifier is null && OrganizationIdentifier is { } orgId)
+        {
+            body = body with { EidasIdentifier = orgId.Value };
+        }
+
+        var issuerId = body.Id ?? (OrganizationIdentifier is { } o ? "urn:epass:org:" + o.Value : null)
+            ?? throw Error.InvalidOperation("The awarding body has no id and the seal certificate has no organizationIdentifier: give the awarding body an id.");
+        var unsigned = Options.Profile.ToCredential(model with { AwardingBody = body }, new CredentialOptions
+        {
+            IssuerId = issuerId,
+            IssuedAt = Now(),
+            IncludeDataIntegrityContext = false,
+        });
+        return ValueTask.FromResult(new IssuanceResult(Seal(unsigned), validation));
+    }
+
+    /// <summary>Seals any credential document as it is (issuer untouched).</summary>
+    /// <param name="document">The credential; not modified.</param>
+    /// <returns>The seal.</returns>
+    public JsonObject Seal(JsonObject document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return JadesSealer.Seal(document, _certificate, _chain, Jades.SigningTime is null ? Jades with { SigningTime = Now() } : Jades);
+    }
+
+    private DateTimeOffset Now()
+    {
+        var now = Options.Created ?? Options.TimeProvider.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+}
