@@ -53,5 +53,6 @@ internal static class Program
         VerifyCommand.Create(),
         InspectCommand.Create(),
         CanonicalizeCommand.Create(),
+        StatusCommand.Create(),
     };
 }

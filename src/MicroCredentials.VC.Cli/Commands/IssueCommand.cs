@@ -17,7 +17,8 @@ internal static class IssueCommand
         var key = Cli.KeyOption();
         var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now); also the date of issuing when the model has none.");
         var output = Cli.OutOption();
-        var command = new Command("issue", "Issue a signed micro-credential from a model.") { input, profile, proof, key, created, output };
+        var statusLists = new Option<string[]>("--status-list") { Description = "A status list file (from 'mcred status create'): gives the credential a random unused index of it and a credentialStatus entry. Repeatable (revocation and suspension)." };
+        var command = new Command("issue", "Issue a signed micro-credential from a model.") { input, profile, proof, key, created, output, statusLists };
         command.SetAction(async (result, ct) =>
         {
             var text = Cli.ReadInputText(result.GetValue(input));
@@ -45,10 +46,11 @@ internal static class IssueCommand
                 TimeProvider = result.GetValue(created) is { } at ? new FixedTimeProvider(at) : TimeProvider.System,
             };
             var issuer = new CredentialIssuer(loaded.Key, loaded.VerificationMethodId, options);
+            var status = (result.GetValue(statusLists) ?? []).Select(list => StatusListFiles.Allocate(list, issuer.IssuerId)).ToList();
             IssuanceResult issued;
             try
             {
-                issued = await issuer.IssueAsync(model, ct).ConfigureAwait(false);
+                issued = await issuer.IssueAsync(model, status, ct).ConfigureAwait(false);
             }
             catch (ProofException ex)
             {

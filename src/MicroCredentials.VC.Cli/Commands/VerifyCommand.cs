@@ -24,6 +24,7 @@ internal static class VerifyCommand
                 RequireMicroCredentialElements = result.GetValue(requireElements),
                 TimeProvider = result.GetValue(at) is { } when ? new FixedTimeProvider(when) : TimeProvider.System,
                 DocumentLoader = Resources(result.GetValue(resources) ?? []),
+                ResourceResolver = FileResourceResolver.FromPairs(result.GetValue(resources) ?? []),
             };
             var report = await new CredentialVerifier(options).VerifyAsync(bytes, ct).ConfigureAwait(false);
             Cli.WriteOutput(null, Cli.ToJson(report.ToJson()));
