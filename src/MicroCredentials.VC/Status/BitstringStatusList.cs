@@ -112,7 +112,7 @@ public sealed class BitstringStatusList : IEquatable<BitstringStatusList>
             }
             else
             {
-                copy[index >> 3] &= (byte)~Mask(index);
+                copy[index >> 3] &= unchecked((byte)~Mask(index));
             }
         }
 
@@ -263,7 +263,7 @@ public sealed class BitstringStatusList : IEquatable<BitstringStatusList>
 
     private void CheckIndex(int index)
     {
-        if ((uint)index >= (uint)Length)
+        if (index < 0 || index >= Length)
         {
             throw Error.ArgumentOutOfRange(nameof(index), index, string.Create(CultureInfo.InvariantCulture, $"The index must be between 0 and {Length - 1}."));
         }

@@ -271,7 +271,8 @@ internal static class CredentialStatusCheck
         var size = 1L;
         if (o["statusSize"] is { } sizeNode)
         {
-            if (sizeNode is not JsonValue sv || !sv.TryGetValue(out long s) || s < 1)
+            if (sizeNode is not JsonValue sv || sv.GetValueKind() != System.Text.Json.JsonValueKind.Number
+                || !long.TryParse(sv.ToJsonString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) || s < 1)
             {
                 problem = new StatusListError(StatusCodes.MalformedEntry, "statusSize must be an integer greater than zero (MALFORMED_VALUE_ERROR).");
                 return false;

@@ -106,7 +106,7 @@ public sealed class StatusListAllocation
     /// <returns>Whether it is in use.</returns>
     public bool IsAllocated(int index)
     {
-        if ((uint)index >= (uint)Length)
+        if (index < 0 || index >= Length)
         {
             return false;
         }
