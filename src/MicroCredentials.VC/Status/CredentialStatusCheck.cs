@@ -19,7 +19,7 @@ namespace MicroCredentials.VC.Status;
 /// cannot invalidate a credential; they are not evaluated, and the detail says so.</item>
 /// <item>The list is fetched through <see cref="VerificationOptions.ResourceResolver"/> (failure: STATUS_RETRIEVAL_ERROR,
 /// <see cref="StatusCodes.RetrievalFailed"/> with the resolver's reason), and verified as a credential with the same
-/// options: format, contexts, proof and key binding, <c>validFrom</c>/<c>validUntil</c> against the verifier's clock.
+/// options: format, contexts, proof and key binding, <c>validFrom</c> (optional) and <c>validUntil</c> against the verifier's clock.
 /// The list's own <c>credentialStatus</c> is not followed (no recursion).</item>
 /// <item>Its <c>id</c>, when present, must be the URL the entry names; its issuer must be the credential's issuer. The
 /// specification (§2.2) allows a different status authority; this library does not, so that nobody but the issuer can
@@ -192,7 +192,8 @@ internal static class CredentialStatusCheck
             return ListOutcome.Failed(StatusCodes.IssuerMismatch, $"the status list was issued by {report.Issuer ?? "nobody"}, not by the credential's issuer {issuer ?? "(none)"}.");
         }
 
-        if (report[VerificationCheck.IssuanceDate] is { Status: CheckStatus.Failed } notYet)
+        // A list without validFrom is acceptable (VC 2.0 makes it optional); one that is not valid yet is not.
+        if (report[VerificationCheck.IssuanceDate] is { Status: CheckStatus.Failed } notYet && notYet.Code != "issuanceDate.missing")
         {
             return ListOutcome.Failed(StatusCodes.ListNotYetValid, "the status list credential is not valid now: " + notYet.Detail);
         }

@@ -248,6 +248,17 @@ public sealed class CredentialStatusCheckTests : IDisposable
         Failed(await StatusOf(credential), StatusCodes.ListNotYetValid);
     }
 
+    [Test]
+    public async Task ListWithoutValidFrom_IsAccepted()
+    {
+        var credential = await Credential(Entry(RevocationUrl, 1, StatusPurpose.Revocation));
+        var list = BitstringStatusListCredential.Create(RevocationUrl, _issuer.IssuerId, StatusPurpose.Revocation, BitstringStatusList.Create(), Signed);
+        list.Remove("validFrom");
+        _resolver.Put(RevocationUrl, await _issuer.SignAsync(list));
+        var result = await StatusOf(credential);
+        Assert.That(result.Status, Is.EqualTo(CheckStatus.Passed), result.ToString());
+    }
+
     private static IEnumerable<TestCaseData> BadEncodedLists()
     {
         yield return new TestCaseData(BitstringStatusListTests.Gzip(new byte[17 * 1024 * 1024]), StatusCodes.ListTooLarge).SetName("EncodedList_GzipBomb_Fails");

@@ -142,6 +142,19 @@ public class StatusCliTests
     }
 
     [Test]
+    public void ConcurrentIssues_NeverShareAnIndex()
+    {
+        var list = PathOf("revocation.json");
+        Ok(Mcred.Run(null, "status", "create", "--key", _key, "--url", RevocationUrl, "--out", list));
+        var outputs = Enumerable.Range(0, 4).Select(i => PathOf($"c{i}.json")).ToList();
+        Parallel.ForEach(outputs, new ParallelOptions { MaxDegreeOfParallelism = 4 }, output =>
+            Ok(Mcred.Run(null, "issue", "--in", Model, "--key", _key, "--status-list", list, "--out", output)));
+        var indexes = outputs.Select(o => (string?)Json(o)["credentialStatus"]!["statusListIndex"]).ToList();
+        Assert.That(indexes.Distinct().Count(), Is.EqualTo(4), string.Join(", ", indexes));
+        Assert.That((int?)Json(list + ".allocation.json")["allocated"], Is.EqualTo(4));
+    }
+
+    [Test]
     public void Set_ToAnotherFile_CarriesTheAllocationRecord()
     {
         var list = PathOf("v1.json");
