@@ -46,7 +46,7 @@ internal static class IssueCommand
                 TimeProvider = result.GetValue(created) is { } at ? new FixedTimeProvider(at) : TimeProvider.System,
             };
             var issuer = new CredentialIssuer(loaded.Key, loaded.VerificationMethodId, options);
-            var status = (result.GetValue(statusLists) ?? []).Select(list => StatusListFiles.Allocate(list, issuer.IssuerId)).ToList();
+            var status = StatusListFiles.AllocateAll(result.GetValue(statusLists) ?? [], issuer.IssuerId);
             IssuanceResult issued;
             try
             {

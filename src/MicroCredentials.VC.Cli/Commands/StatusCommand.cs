@@ -223,6 +223,18 @@ internal static class StatusListFiles
     public static void WriteAllocation(string listPath, StatusListAllocation allocation) =>
         Cli.WriteOutput(AllocationPath(listPath), Cli.ToJson(allocation.ToJson()));
 
+    /// <summary>Allocates an index of each list (<c>issue --status-list</c>), refusing a list given twice.</summary>
+    public static List<BitstringStatusListEntry> AllocateAll(string[] listPaths, string issuerId)
+    {
+        var duplicate = listPaths.GroupBy(Path.GetFullPath, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new UsageException($"--status-list {duplicate.First()} is given twice: a credential takes one index per list.");
+        }
+
+        return [.. listPaths.Select(path => Allocate(path, issuerId))];
+    }
+
     /// <summary>Allocates an index of a list and saves the record, under the record's lock.</summary>
     public static BitstringStatusListEntry Allocate(string listPath, string issuerId)
     {

@@ -137,6 +137,8 @@ public class StatusCliTests
         Refused(Mcred.Run(null, "status", "set", "--key", otherKey, "--list", list, "--index", "1"), "not by the key's");
         Refused(Mcred.Run(null, "issue", "--in", Model, "--key", otherKey, "--status-list", list), "not by the key's");
 
+        Refused(Mcred.Run(null, "issue", "--in", Model, "--key", _key, "--status-list", list, "--status-list", list), "given twice");
+
         File.Delete(list + ".allocation.json");
         Refused(Mcred.Run(null, "issue", "--in", Model, "--key", _key, "--status-list", list), "allocation.json is missing");
     }
