@@ -55,5 +55,6 @@ internal static class Program
         InspectCommand.Create(),
         CanonicalizeCommand.Create(),
         BenchCommand.Create(),
+        StatusCommand.Create(),
     };
 }

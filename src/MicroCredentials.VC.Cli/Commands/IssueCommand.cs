@@ -20,7 +20,8 @@ internal static class IssueCommand
         var certKey = JadesCli.CertKeyOption();
         var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now); also the date of issuing when the model has none.");
         var output = Cli.OutOption();
-        var command = new Command("issue", "Issue a signed micro-credential from a model.") { input, profile, proof, key, cert, certPassword, certKey, created, output };
+        var statusLists = new Option<string[]>("--status-list") { Description = "A status list file (from 'mcred status create'): gives the credential a random unused index of it and a credentialStatus entry. Repeatable (revocation and suspension)." };
+        var command = new Command("issue", "Issue a signed micro-credential from a model.") { input, profile, proof, key, cert, certPassword, certKey, created, output, statusLists };
         command.SetAction(async (result, ct) =>
         {
             var text = Cli.ReadInputText(result.GetValue(input));
@@ -42,6 +43,11 @@ internal static class IssueCommand
 
             if (result.GetRequiredValue(proof) == JadesCli.Proof)
             {
+                if (result.GetValue(statusLists) is { Length: > 0 })
+                {
+                    throw new UsageException("--status-list works with Data Integrity proofs (eddsa-rdfc-2022, eddsa-jcs-2022); a JAdES-sealed credential cannot carry one yet.");
+                }
+
                 using var seal = JadesCli.LoadSealCertificate(result.GetValue(cert), result.GetValue(certPassword), result.GetValue(certKey));
                 var sealing = new SealingIssuer(seal.Certificate, seal.Chain, new IssuerOptions
                 {
@@ -61,10 +67,11 @@ internal static class IssueCommand
                 TimeProvider = result.GetValue(created) is { } at ? new FixedTimeProvider(at) : TimeProvider.System,
             };
             var issuer = new CredentialIssuer(loaded.Key, loaded.VerificationMethodId, options);
+            var status = StatusListFiles.AllocateAll(result.GetValue(statusLists) ?? [], issuer.IssuerId);
             IssuanceResult issued;
             try
             {
-                issued = await issuer.IssueAsync(model, ct).ConfigureAwait(false);
+                issued = await issuer.IssueAsync(model, status, ct).ConfigureAwait(false);
             }
             catch (ProofException ex)
             {

@@ -85,9 +85,24 @@ public sealed class CredentialIssuer
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The signed credential, or the validation problems.</returns>
     /// <exception cref="ProofException">The profile produced a document the suite cannot secure (a bug, or a custom profile using undefined terms).</exception>
-    public async ValueTask<IssuanceResult> IssueAsync(MicroCredential model, CancellationToken cancellationToken = default)
+    public ValueTask<IssuanceResult> IssueAsync(MicroCredential model, CancellationToken cancellationToken = default) =>
+        IssueAsync(model, [], cancellationToken);
+
+    /// <summary>
+    /// Validates the model, maps it with the profile, adds status entries (W3C Bitstring Status List v1.0 §2.1) to
+    /// <c>credentialStatus</c> and signs it. For a VC 1.1 profile (EDC) the status context
+    /// <c>https://www.w3.org/ns/credentials/status/v1</c> is added to <c>@context</c>. An invalid model is reported, not thrown.
+    /// </summary>
+    /// <param name="model">The micro-credential.</param>
+    /// <param name="status">The status entries, e.g. from <see cref="Status.BitstringStatusListEntry.For"/>; empty for none.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The signed credential, or the validation problems.</returns>
+    /// <exception cref="ArgumentException">A status entry is malformed.</exception>
+    /// <exception cref="ProofException">The profile produced a document the suite cannot secure.</exception>
+    public async ValueTask<IssuanceResult> IssueAsync(MicroCredential model, IReadOnlyList<Status.BitstringStatusListEntry> status, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(status);
         var validation = model.Validate();
         if (!validation.IsValid)
         {
@@ -101,6 +116,7 @@ public sealed class CredentialIssuer
             IssuedAt = now,
             IncludeDataIntegrityContext = true,
         });
+        Status.BitstringStatusListCredential.AddStatusInPlace(unsigned, status);
         var signed = await SignAsync(unsigned, cancellationToken).ConfigureAwait(false);
         return new IssuanceResult(signed, validation);
     }
