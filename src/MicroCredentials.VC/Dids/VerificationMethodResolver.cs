@@ -18,8 +18,16 @@ public interface IVerificationMethodResolver
 /// <param name="Id">Its URL.</param>
 /// <param name="Type">Its type, e.g. <c>Multikey</c>.</param>
 /// <param name="Controller">The controller (a DID).</param>
-/// <param name="PublicKey">The Ed25519 public key.</param>
-public sealed record VerificationMethod(string Id, string Type, string Controller, Ed25519PublicKey PublicKey);
+/// <param name="PublicKey">The Ed25519 public key; <see langword="null"/> for other key types (see <see cref="PublicKeyJwk"/>).</param>
+public sealed record VerificationMethod(string Id, string Type, string Controller, Ed25519PublicKey? PublicKey)
+{
+    /// <summary>
+    /// The method's public key as a JWK (RFC 7517) when it was given as <c>publicKeyJwk</c>: an EC (P-256, P-384,
+    /// P-521) or RSA key that VC-JOSE-COSE verifiers use, or an Ed25519 key (then also in <see cref="PublicKey"/>).
+    /// Private members are never kept.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject? PublicKeyJwk { get; init; }
+}
 
 /// <summary>The outcome of resolving a verification method.</summary>
 /// <param name="Method">The method, when found.</param>
@@ -69,6 +77,7 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
         var type = (string?)vmNode["type"] ?? string.Empty;
         var controller = (string?)vmNode["controller"] ?? did;
         Ed25519PublicKey? key = null;
+        JsonObject? publicJwk = null;
         if (vmNode["publicKeyMultibase"] is JsonValue mb && mb.TryGetValue(out string? multibase))
         {
             Ed25519PublicKey.TryFromMultibase(multibase, out key);
@@ -76,15 +85,16 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
         else if (vmNode["publicKeyJwk"] is JsonObject jwk)
         {
             Ed25519PublicKey.TryFromJwk(jwk, out key);
+            publicJwk = Proofs.Jose.JoseKeys.PublicJwkOrNull(jwk);
         }
 
-        if (key is null)
+        if (key is null && publicJwk is null)
         {
-            return VerificationMethodResult.Failed("signature.unsupportedKey", $"The verification method '{verificationMethodId}' has no Ed25519 public key this library can use.");
+            return VerificationMethodResult.Failed("signature.unsupportedKey", $"The verification method '{verificationMethodId}' has no Ed25519 public key or public JWK this library can use.");
         }
 
         var authorized = IsListedUnder(doc, proofPurpose, verificationMethodId, did);
-        return new VerificationMethodResult(new VerificationMethod(Absolute((string?)vmNode["id"], did) ?? verificationMethodId, type, controller, key), authorized);
+        return new VerificationMethodResult(new VerificationMethod(Absolute((string?)vmNode["id"], did) ?? verificationMethodId, type, controller, key) { PublicKeyJwk = publicJwk }, authorized);
     }
 
     private static JsonObject? FindMethod(JsonObject doc, string vmId, string did)

@@ -236,11 +236,16 @@ public static class DataIntegrity
             return ProofCheck.Fail(proof, method.Code ?? "signature.keyResolution", method.Message ?? $"The verification method '{vmId}' could not be resolved.");
         }
 
+        if (method.Method.PublicKey is not { } publicKey)
+        {
+            return ProofCheck.Fail(proof, "signature.unsupportedKey", $"The verification method '{vmId}' is not an Ed25519 key, which {suite.Name} requires.", method);
+        }
+
         try
         {
             var inputs = suite.Configure(unsecured, proofOptions, verifying: true);
             var hashData = await suite.HashDataAsync(inputs.Document, inputs.Configuration, context, cancellationToken).ConfigureAwait(false);
-            return method.Method.PublicKey.Verify(hashData, signature)
+            return publicKey.Verify(hashData, signature)
                 ? ProofCheck.Pass(proof, suite.Name, method)
                 : ProofCheck.Fail(proof, "signature.invalid", $"The {suite.Name} signature does not verify with the key of '{vmId}': the document or the proof was changed after signing, or signed with another key.", method);
         }
