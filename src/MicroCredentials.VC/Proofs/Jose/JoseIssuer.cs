@@ -162,6 +162,54 @@ public sealed class JoseIssuer(JoseSigningKey key, JoseSignOptions? options = nu
         return Sign(payload, "vp+jwt", "vp");
     }
 
+    /// <summary>
+    /// Secures a presentation document as it is (VC-JOSE-COSE §3.2.1) as a vp+jwt, adding <c>iss</c> (its holder, when
+    /// it names one), <c>nonce</c>, <c>aud</c> and the times. Its credentials must already be secured (enveloped).
+    /// </summary>
+    /// <param name="presentation">A VC 2.0 presentation without proof (not modified).</param>
+    /// <param name="options">Nonce and audience; <see cref="JosePresentationOptions.Holder"/> and <see cref="JosePresentationOptions.Id"/> are ignored here.</param>
+    /// <returns>The compact JWS.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="presentation"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Not a VC 2.0 presentation, or it carries <c>vc</c>/<c>vp</c> or claims that conflict.</exception>
+    public string SignPresentation(JsonObject presentation, JosePresentationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(presentation);
+        if (CredentialFormat.VersionOf(presentation) != VcVersion.V2 || !CredentialFormat.HasType(presentation, "VerifiablePresentation"))
+        {
+            throw Error.Argument(nameof(presentation), "vp+jwt secures VC Data Model 2.0 presentations (type VerifiablePresentation, first @context https://www.w3.org/ns/credentials/v2).");
+        }
+
+        if (presentation["vc"] is not null || presentation["vp"] is not null)
+        {
+            throw Error.Argument(nameof(presentation), "A vp+jwt payload must not carry the JWT claims vc or vp.");
+        }
+
+        var payload = (JsonObject)presentation.DeepClone();
+        var holder = presentation["holder"] switch
+        {
+            JsonValue v when v.TryGetValue(out string? s) => s,
+            JsonObject o => JoseKeys.Str(o, "id"),
+            _ => null,
+        };
+        if (holder is not null)
+        {
+            SetClaim(payload, "iss", holder, nameof(presentation));
+        }
+
+        if (options?.Nonce is { } nonce)
+        {
+            SetClaim(payload, "nonce", nonce, nameof(presentation));
+        }
+
+        if (options?.Audience is { } audience)
+        {
+            SetClaim(payload, "aud", audience, nameof(presentation));
+        }
+
+        AddTimes(payload);
+        return Sign(payload, "vp+jwt", "vp");
+    }
+
     private static void SetClaim(JsonObject payload, string name, string value, string paramName)
     {
         if (payload[name] is { } existing && !(existing is JsonValue v && v.TryGetValue(out string? s) && s == value))

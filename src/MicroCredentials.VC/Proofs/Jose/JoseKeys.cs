@@ -14,6 +14,12 @@ namespace MicroCredentials.VC.Proofs.Jose;
 /// </summary>
 internal static class JoseKeys
 {
+    /// <summary>
+    /// IdentityModel's default factory caches signature providers by key thumbprint; our BCL key objects live only for
+    /// one verification, so a cached provider would outlive its (disposed) key. Keys get this non-caching factory instead.
+    /// </summary>
+    internal static readonly CryptoProviderFactory NonCachingFactory = new() { CacheSignatureProviders = false };
+
     private static readonly string[] PublicMembers = ["kty", "crv", "x", "y", "n", "e", "kid", "alg", "use"];
 
     /// <summary>A copy of a JWK with only its public members, or null when it is not an EC, RSA or OKP key.</summary>
@@ -72,7 +78,7 @@ internal static class JoseKeys
                         }
 
                         var ecdsa = ECDsa.Create(new ECParameters { Curve = curve.Value, Q = new ECPoint { X = x, Y = y } });
-                        key = new VerificationKey(new ECDsaSecurityKey(ecdsa) { KeyId = method.Id }, "EC", crv, ecdsa.KeySize, ecdsa);
+                        key = new VerificationKey(new ECDsaSecurityKey(ecdsa) { KeyId = method.Id, CryptoProviderFactory = NonCachingFactory }, "EC", crv, ecdsa.KeySize, ecdsa);
                         error = null;
                         return true;
                     }
@@ -86,7 +92,7 @@ internal static class JoseKeys
                         }
 
                         var rsa = RSA.Create(new RSAParameters { Modulus = n, Exponent = e });
-                        key = new VerificationKey(new RsaSecurityKey(rsa) { KeyId = method.Id }, "RSA", null, rsa.KeySize, rsa);
+                        key = new VerificationKey(new RsaSecurityKey(rsa) { KeyId = method.Id, CryptoProviderFactory = NonCachingFactory }, "RSA", null, rsa.KeySize, rsa);
                         error = null;
                         return true;
                     }

@@ -310,7 +310,7 @@ public sealed class JoseSigningKey : IDisposable
             var alg = JoseAlgorithms.ForCurve(crv)!;
             CheckAlgorithm(algorithm, alg, "EC", crv, ecdsa.KeySize);
             var jwk = new JsonObject { ["kty"] = "EC", ["crv"] = crv, ["x"] = Base64Url.Encode(p.Q.X), ["y"] = Base64Url.Encode(p.Q.Y) };
-            var key = new ECDsaSecurityKey(ecdsa);
+            var key = new ECDsaSecurityKey(ecdsa) { CryptoProviderFactory = JoseKeys.NonCachingFactory };
             return new JoseSigningKey(key, alg, keyId ?? Thumbprint(jwk), jwk, ecdsa);
         }
         catch
@@ -328,7 +328,7 @@ public sealed class JoseSigningKey : IDisposable
             CheckAlgorithm(alg, alg, "RSA", null, rsa.KeySize);
             var p = rsa.ExportParameters(false);
             var jwk = new JsonObject { ["kty"] = "RSA", ["n"] = Base64Url.Encode(p.Modulus), ["e"] = Base64Url.Encode(p.Exponent) };
-            return new JoseSigningKey(new RsaSecurityKey(rsa), alg, keyId ?? Thumbprint(jwk), jwk, rsa);
+            return new JoseSigningKey(new RsaSecurityKey(rsa) { CryptoProviderFactory = JoseKeys.NonCachingFactory }, alg, keyId ?? Thumbprint(jwk), jwk, rsa);
         }
         catch
         {

@@ -33,10 +33,11 @@ internal sealed record JwsCompact(JsonObject Header, byte[] Payload, byte[] Sign
             return false;
         }
 
-        if (parts.Length != 3 || parts[0].Length == 0 || parts[2].Length == 0)
+        // An empty signature is read (an unsecured JWS, alg none, RFC 7519 §6) so that it is refused for what it is.
+        if (parts.Length != 3 || parts[0].Length == 0)
         {
             code = "format.malformedJws";
-            detail = "The token is not a compact JWS: it needs three base64url segments (header.payload.signature), none of them empty but the payload.";
+            detail = "The token is not a compact JWS: it needs three base64url segments (header.payload.signature).";
             return false;
         }
 
