@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Verification;
-using Microsoft.IdentityModel.JsonWebTokens;
+using System.Text;
+using MicroCredentials.VC.Crypto;
 using Microsoft.IdentityModel.Tokens;
 
 namespace MicroCredentials.VC.Proofs.Jose;
@@ -45,8 +46,8 @@ public sealed record JosePresentationOptions
 /// Issues VC-JOSE-COSE tokens (W3C VC-JOSE-COSE §3.1.1 and §3.2.1): a VC 2.0 credential as a compact JWS
 /// (RFC 7515 §7.1) with <c>typ</c> <c>vc+jwt</c>, <c>cty</c> <c>vc</c>, <c>kid</c> the verification method and the
 /// credential itself as the payload, plus <c>iss</c> (the issuer) and <c>iat</c> (RFC 7519); and presentations as
-/// <c>vp+jwt</c> whose credentials are <c>EnvelopedVerifiableCredential</c>s. The JWS is written by IdentityModel's
-/// <see cref="JsonWebTokenHandler"/>; EdDSA signs through this library's Ed25519 (RFC 8037), ECDSA and RSA through the BCL.
+/// <c>vp+jwt</c> whose credentials are <c>EnvelopedVerifiableCredential</c>s. The signature comes from IdentityModel's
+/// <see cref="SignatureProvider"/> for the key: EdDSA through this library's Ed25519 (RFC 8037), ECDSA and RSA through the BCL.
 /// Thread-safe. The caller's documents are never modified.
 /// </summary>
 /// <param name="key">The signing key (kept alive by the caller while this issuer is used).</param>
@@ -60,7 +61,6 @@ public sealed class JoseIssuer(JoseSigningKey key, JoseSignOptions? options = nu
     public const string PresentationMediaType = "application/vp+jwt";
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     /// <summary>The signing key.</summary>
     public JoseSigningKey Key { get; } = key ?? throw new ArgumentNullException(nameof(key));
@@ -80,7 +80,7 @@ public sealed class JoseIssuer(JoseSigningKey key, JoseSignOptions? options = nu
 
     /// <summary>
     /// Secures a VC 2.0 credential as a vc+jwt. The payload is the credential with <c>iss</c> (its issuer), <c>iat</c>
-    /// and, when asked, <c>exp</c> added; the header is <c>alg</c>, <c>kid</c>, <c>cty</c> <c>vc</c>, <c>typ</c> <c>vc+jwt</c>.
+    /// and, when asked, <c>exp</c> added; the header is <c>alg</c>, <c>cty</c> <c>vc</c>, <c>kid</c>, <c>typ</c> <c>vc+jwt</c>.
     /// </summary>
     /// <param name="credential">A VC 2.0 credential without proof (not modified).</param>
     /// <returns>The compact JWS.</returns>
@@ -235,8 +235,19 @@ public sealed class JoseIssuer(JoseSigningKey key, JoseSignOptions? options = nu
 
     private string Sign(JsonObject payload, string typ, string cty)
     {
-        var credentials = new SigningCredentials(Key.SecurityKey, Key.Algorithm);
-        var header = new Dictionary<string, object>(StringComparer.Ordinal) { ["cty"] = cty, ["typ"] = typ };
-        return Handler.CreateToken(payload.ToJsonString(Compact), credentials, header);
+        // The header is written here, not by JsonWebTokenHandler.CreateToken: its writer escapes '+' ("vc\u002Bjwt"),
+        // valid JSON but not what readers expect of a media type. Members in the order the W3C test suite uses.
+        var header = new JsonObject { ["alg"] = Key.Algorithm, ["cty"] = cty, ["kid"] = Key.KeyId, ["typ"] = typ };
+        var signingInput = Base64Url.Encode(Encoding.UTF8.GetBytes(header.ToJsonString(Compact))) + "." + Base64Url.Encode(Encoding.UTF8.GetBytes(payload.ToJsonString(Compact)));
+        var factory = Key.SecurityKey.CryptoProviderFactory;
+        var provider = factory.CreateForSigning(Key.SecurityKey, Key.Algorithm);
+        try
+        {
+            return signingInput + "." + Base64Url.Encode(provider.Sign(Encoding.ASCII.GetBytes(signingInput)));
+        }
+        finally
+        {
+            factory.ReleaseSignatureProvider(provider);
+        }
     }
 }
