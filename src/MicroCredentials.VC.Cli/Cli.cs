@@ -34,9 +34,9 @@ internal static class Cli
 
     public static Option<string> ProofOption(string defaultValue) => new Option<string>("--proof")
     {
-        Description = "Proof format: eddsa-rdfc-2022 or eddsa-jcs-2022.",
+        Description = "Proof format: eddsa-rdfc-2022, eddsa-jcs-2022, or jose (VC-JOSE-COSE vc+jwt, VC 2.0 only).",
         DefaultValueFactory = _ => defaultValue,
-    }.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022");
+    }.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "jose");
 
     public static Option<DateTimeOffset?> DateTimeOption(string name, string description) => new(name)
     {

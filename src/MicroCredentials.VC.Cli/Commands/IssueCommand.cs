@@ -20,6 +20,11 @@ internal static class IssueCommand
         var command = new Command("issue", "Issue a signed micro-credential from a model.") { input, profile, proof, key, created, output };
         command.SetAction(async (result, ct) =>
         {
+            if (result.GetRequiredValue(proof) == "jose")
+            {
+                throw new UsageException(JoseSign.EdcRefusal);
+            }
+
             var text = Cli.ReadInputText(result.GetValue(input));
             if (!MicroCredentialJson.TryParse(text, out var model, out var error))
             {

@@ -13,9 +13,10 @@ internal static class SignCommand
         var proof = Cli.ProofOption("eddsa-rdfc-2022");
         var key = Cli.KeyOption();
         var vm = new Option<string?>("--verification-method") { Description = "The verification method URL to name in the proof (default: the key file's)." };
-        var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now).");
+        var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now); the iat of a vc+jwt.");
+        var alg = JoseSign.AlgOption();
         var output = Cli.OutOption();
-        var command = new Command("sign", "Secure a credential document as it is (the issuer is not changed).") { input, proof, key, vm, created, output };
+        var command = new Command("sign", "Secure a credential document as it is (the issuer is not changed).") { input, proof, key, vm, created, alg, output };
         command.SetAction(async (result, ct) =>
         {
             var document = Cli.ReadJsonObject(result.GetValue(input), "credential");
@@ -23,6 +24,13 @@ internal static class SignCommand
             if (problems.Count > 0)
             {
                 throw new UsageException("not a well-formed verifiable credential: " + string.Join(" ", problems.Select(p => p.Message)));
+            }
+
+            if (result.GetRequiredValue(proof) == "jose" || result.GetValue(alg) is not null)
+            {
+                var token = JoseSign.Sign(document, result.GetRequiredValue(proof), result.GetRequiredValue(key), result.GetValue(alg), result.GetValue(vm), result.GetValue(created));
+                Cli.WriteOutput(result.GetValue(output), token + "\n");
+                return ExitCodes.Success;
             }
 
             using var loaded = Cli.LoadKey(result.GetRequiredValue(key));
