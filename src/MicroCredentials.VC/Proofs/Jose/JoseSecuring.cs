@@ -17,8 +17,9 @@ namespace MicroCredentials.VC.Proofs.Jose;
 /// </summary>
 internal static class JoseSecuring
 {
-    /// <summary>The registered claim names VC Data Model 1.1 §6.3.1 maps onto credential properties.</summary>
+    /// <summary>The verification relationship an issuer's key needs (VC Data Model 2.0 §4.12 / Controlled Identifiers §2.3.2).</summary>
     private const string PurposeCredential = "assertionMethod";
+    /// <summary>The verification relationship a holder's key needs.</summary>
     private const string PurposePresentation = "authentication";
 
     /// <summary>Whether the bytes look like a compact JWS (three base64url segments), not JSON.</summary>
@@ -94,7 +95,7 @@ internal static class JoseSecuring
 
         var issuer = CredentialFormat.IssuerOf(credential);
         var (signature, method) = await CheckSignatureAsync(jws, issuer, PurposeCredential, "credential", options, cancellationToken).ConfigureAwait(false);
-        var issuerCheck = IssuerResult(credential, payload, issuer, method);
+        var issuerCheck = IssuerResult(payload, issuer, method);
 
         var signedAt = JwsCompact.TryReadDate(payload["iat"], out var iat, allowXsdString: true) ? new[] { iat } : [];
         return new SecuringOutcome(credential, mechanism, signature, issuerCheck, null, signedAt)
@@ -378,7 +379,7 @@ internal static class JoseSecuring
         }
     }
 
-    private static CheckResult IssuerResult(JsonObject credential, JsonObject claims, string? issuer, VerificationMethodResult? resolved)
+    private static CheckResult IssuerResult(JsonObject claims, string? issuer, VerificationMethodResult? resolved)
     {
         if (issuer is null)
         {
@@ -391,7 +392,6 @@ internal static class JoseSecuring
             return CheckResult.Fail(VerificationCheck.Issuer, "issuer.issMismatch", $"The token's iss claim is not the credential's issuer {issuer}.");
         }
 
-        _ = credential;
         if (resolved?.Method is not { } method)
         {
             return CheckResult.Fail(VerificationCheck.Issuer, "issuer.keyUnresolved", "The signing key could not be resolved, so it cannot be bound to the issuer.");
