@@ -307,4 +307,20 @@ public class JoseVerificationTests
         Assert.That(p384.Algorithm, Is.EqualTo("ES384"));
         Assert.That(p384.KeyId, Is.EqualTo("https://example.issuer/vc-jose-cose#key-2"));
     }
+
+    [TestCase("vm-ed25519.json")]
+    [TestCase("vm-p256.json")]
+    [TestCase("vm-p384.json")]
+    [TestCase("vm-p521.json")]
+    public void Rfc7638Thumbprint_MatchesTheTestSuiteKid(string file)
+    {
+        // The test suite's kids are RFC 7638 thumbprints: ours (Ed25519SecurityKey, and the default kid of EC keys) agree.
+        var vm = SuiteFiles.Json(file);
+        var secret = (JsonObject)vm["secretKeyJwk"]!.DeepClone();
+        var expected = (string)secret["kid"]!;
+        secret.Remove("kid");
+        using var key = JoseSigningKey.FromJwk(secret);
+        var kid = key.Algorithm == "EdDSA" ? Base64Url.Encode(key.SecurityKey.ComputeJwkThumbprint()) : key.KeyId;
+        Assert.That(kid, Is.EqualTo(expected));
+    }
 }
