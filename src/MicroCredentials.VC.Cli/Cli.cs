@@ -34,9 +34,9 @@ internal static class Cli
 
     public static Option<string> ProofOption(string defaultValue) => new Option<string>("--proof")
     {
-        Description = "Proof format: eddsa-rdfc-2022 or eddsa-jcs-2022, or jades (a JAdES e-seal with --cert).",
+        Description = "Proof format: eddsa-rdfc-2022 or eddsa-jcs-2022 (Data Integrity), jades (a JAdES e-seal, with --cert), or jose (VC-JOSE-COSE vc+jwt, VC 2.0 only).",
         DefaultValueFactory = _ => defaultValue,
-    }.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", JadesCli.Proof);
+    }.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", JadesCli.Proof, "jose");
 
     public static Option<DateTimeOffset?> DateTimeOption(string name, string description) => new(name)
     {

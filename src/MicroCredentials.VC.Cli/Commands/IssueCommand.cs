@@ -24,6 +24,11 @@ internal static class IssueCommand
         var command = new Command("issue", "Issue a signed micro-credential from a model.") { input, profile, proof, key, cert, certPassword, certKey, created, output, statusLists };
         command.SetAction(async (result, ct) =>
         {
+            if (result.GetRequiredValue(proof) == "jose")
+            {
+                throw new UsageException(JoseSign.EdcRefusal);
+            }
+
             var text = Cli.ReadInputText(result.GetValue(input));
             if (!MicroCredentialJson.TryParse(text, out var model, out var error))
             {

@@ -16,9 +16,10 @@ internal static class SignCommand
         var certPassword = JadesCli.CertPasswordOption();
         var certKey = JadesCli.CertKeyOption();
         var vm = new Option<string?>("--verification-method") { Description = "The verification method URL to name in the proof (default: the key file's)." };
-        var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now).");
+        var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now); the iat of a vc+jwt.");
+        var alg = JoseSign.AlgOption();
         var output = Cli.OutOption();
-        var command = new Command("sign", "Secure a credential document as it is (the issuer is not changed).") { input, proof, key, cert, certPassword, certKey, vm, created, output };
+        var command = new Command("sign", "Secure a credential document as it is (the issuer is not changed).") { input, proof, key, cert, certPassword, certKey, vm, created, alg, output };
         command.SetAction(async (result, ct) =>
         {
             var document = Cli.ReadJsonObject(result.GetValue(input), "credential");
@@ -36,7 +37,15 @@ internal static class SignCommand
                 return ExitCodes.Success;
             }
 
-            using var loaded = Cli.LoadKey(result.GetValue(key) ?? throw new UsageException("--key FILE is required (or --proof jades with --cert FILE)."));
+            var keyPath = result.GetValue(key) ?? throw new UsageException("--key FILE is required (or --proof jades with --cert FILE).");
+            if (result.GetRequiredValue(proof) == "jose" || result.GetValue(alg) is not null)
+            {
+                var token = JoseSign.Sign(document, result.GetRequiredValue(proof), keyPath, result.GetValue(alg), result.GetValue(vm), result.GetValue(created));
+                Cli.WriteOutput(result.GetValue(output), token + "\n");
+                return ExitCodes.Success;
+            }
+
+            using var loaded = Cli.LoadKey(keyPath);
             var options = new IssuerOptions
             {
                 Cryptosuite = Cli.Suite(result.GetRequiredValue(proof)),

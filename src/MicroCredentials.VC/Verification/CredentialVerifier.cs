@@ -43,7 +43,16 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
                 return Unreadable("format.tooLarge", $"The token is {utf8Json.Length} bytes, over the limit of {Options.MaxDocumentBytes} bytes.");
             }
 
-            var outcome = await Proofs.Jose.JoseSecuring.VerifyCompactAsync(Encoding.ASCII.GetString(utf8Json.Span).Trim(), Options, cancellationToken).ConfigureAwait(false);
+            var token = Encoding.ASCII.GetString(utf8Json.Span).Trim();
+            if (Proofs.Jose.JoseSecuring.IsPresentationToken(token))
+            {
+                var (presentation, code, detail) = await Proofs.Jose.JoseSecuring.VerifyPresentationCompactAsync(token, Options, cancellationToken).ConfigureAwait(false);
+                return presentation is null
+                    ? Unreadable(code!, detail!, "vp+jwt")
+                    : await PresentationVerification.AssembleAsync(presentation, this, cancellationToken).ConfigureAwait(false);
+            }
+
+            var outcome = await Proofs.Jose.JoseSecuring.VerifyCompactAsync(token, Options, cancellationToken).ConfigureAwait(false);
             return await CompleteAsync(outcome, cancellationToken).ConfigureAwait(false);
         }
 
@@ -68,7 +77,11 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(credential);
         SecuringOutcome outcome;
-        if (credential["payload"] is not null && (credential["signatures"] is not null || credential["signature"] is not null))
+        if (CredentialFormat.HasType(credential, "EnvelopedVerifiableCredential"))
+        {
+            outcome = await Proofs.Jose.JoseSecuring.VerifyEnvelopedAsync(credential, Options, cancellationToken).ConfigureAwait(false);
+        }
+        else if (credential["payload"] is not null && (credential["signatures"] is not null || credential["signature"] is not null))
         {
             outcome = await Proofs.Jose.JadesSecuring.VerifyAsync(credential, Options, cancellationToken).ConfigureAwait(false);
         }
@@ -101,7 +114,9 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
 
         // format
         var problems = CredentialFormat.Check(credential);
-        checks.Add(problems.Count == 0
+        checks.Add(outcome.EnvelopeFormat is { Status: CheckStatus.Failed } envelope
+            ? envelope with { Detail = string.Join(" ", [envelope.Detail, .. problems.Select(p => p.Message)]) }
+            : problems.Count == 0
             ? CheckResult.Pass(VerificationCheck.Format, $"A well-formed VC {(CredentialFormat.VersionOf(credential) == VcVersion.V2 ? "2.0" : "1.1")} credential{(outcome.Mechanism is "jades" or "vc+jwt" ? " (" + outcome.Mechanism + ")" : string.Empty)}.")
             : CheckResult.Fail(VerificationCheck.Format, problems[0].Code, string.Join(" ", problems.Select(p => p.Message))));
 
@@ -120,8 +135,12 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
         checks.Add(LearnerResult(credential));
 
         // issuance date and expiry
-        checks.Add(IssuanceResult(credential, outcome.SignedAt, now, skew));
-        checks.Add(ExpiryResult(credential, now, skew));
+        checks.Add(outcome.NotBefore is { } nbf && nbf > now + skew
+            ? CheckResult.Fail(VerificationCheck.IssuanceDate, "issuanceDate.notYetValid", $"The token is not valid before {XsdDateTime.Format(nbf)} (nbf), later than now ({XsdDateTime.Format(now)}).")
+            : IssuanceResult(credential, outcome.SignedAt, now, skew));
+        checks.Add(outcome.NotAfter is { } exp && exp < now - skew
+            ? CheckResult.Fail(VerificationCheck.Expiry, "expiry.expired", $"The token expired on {XsdDateTime.Format(exp)} (exp).")
+            : ExpiryResult(credential, now, skew));
 
         // status
         checks.Add(await Status.CredentialStatusCheck.CheckAsync(credential, issuer, Options, cancellationToken).ConfigureAwait(false));

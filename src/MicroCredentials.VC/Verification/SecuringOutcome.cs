@@ -21,4 +21,17 @@ internal sealed record SecuringOutcome(
     CheckResult Issuer,
     CheckResult? Accreditation,
     IReadOnlyList<DateTimeOffset> SignedAt,
-    X509Certificate2Collection? SignerCertificates = null);
+    X509Certificate2Collection? SignerCertificates = null)
+{
+    /// <summary>
+    /// A failed <c>format</c> check the mechanism found in its envelope (a JWS <c>typ</c> or <c>cty</c> that is not a
+    /// credential's, JWT claims a vc+jwt must not carry); it is reported before the credential's own format problems.
+    /// </summary>
+    public CheckResult? EnvelopeFormat { get; init; }
+
+    /// <summary>The envelope's own "not before" (a JWT <c>nbf</c>): the <c>issuanceDate</c> check fails while it is in the future.</summary>
+    public DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>The envelope's own expiry (a JWT <c>exp</c>): the <c>expiry</c> check fails once it has passed.</summary>
+    public DateTimeOffset? NotAfter { get; init; }
+}

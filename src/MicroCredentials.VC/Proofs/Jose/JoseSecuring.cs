@@ -1,10 +1,27 @@
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.Dids;
+using MicroCredentials.VC.Model;
 using MicroCredentials.VC.Verification;
+using Microsoft.IdentityModel.Tokens;
 
 namespace MicroCredentials.VC.Proofs.Jose;
 
-/// <summary>VC-JOSE-COSE: credentials secured as a compact JWS (<c>application/vc+jwt</c>).</summary>
+/// <summary>
+/// VC-JOSE-COSE (W3C Recommendation, 2025) §3.1 and §3.2: credentials and presentations secured as a compact JWS
+/// (RFC 7515 §7.1) with media types <c>application/vc+jwt</c> and <c>application/vp+jwt</c>; also the older
+/// <c>vc+ld+jwt</c>/<c>vp+ld+jwt</c> types of earlier drafts, and VC Data Model 1.1 §6.3 JWTs (the <c>vc</c>
+/// claim, <c>typ</c> <c>JWT</c> or absent) for verification. Signatures are checked by IdentityModel's
+/// <see cref="SignatureProvider"/>s: the BCL for ES256/ES384/ES512, RS256 and PS256, this library's Ed25519 for
+/// EdDSA (RFC 8037). An invalid token never throws: each problem is a failed check with a stable code.
+/// </summary>
 internal static class JoseSecuring
 {
+    /// <summary>The verification relationship an issuer's key needs (VC Data Model 2.0 §4.12 / Controlled Identifiers §2.3.2).</summary>
+    private const string PurposeCredential = "assertionMethod";
+    /// <summary>The verification relationship a holder's key needs.</summary>
+    private const string PurposePresentation = "authentication";
+
     /// <summary>Whether the bytes look like a compact JWS (three base64url segments), not JSON.</summary>
     public static bool LooksLikeCompactJws(ReadOnlySpan<byte> bytes)
     {
@@ -30,13 +47,470 @@ internal static class JoseSecuring
         return dots >= 2;
     }
 
-    /// <summary>Verifies a compact JWS credential. Not implemented yet: the signature check fails with a reason.</summary>
-    public static ValueTask<SecuringOutcome> VerifyCompactAsync(string token, VerificationOptions options, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new SecuringOutcome(
-            null,
-            "vc+jwt",
-            CheckResult.Fail(VerificationCheck.Signature, "signature.unsupportedFormat", "Credentials secured as a compact JWS (vc+jwt) are not verified by this version yet."),
-            CheckResult.Skip(VerificationCheck.Issuer, "format.unsupported", "Not checked."),
-            null,
-            []));
+    /// <summary>Whether a compact JWS declares itself a presentation (<c>typ</c> <c>vp+jwt</c> or <c>vp+ld+jwt</c>).</summary>
+    public static bool IsPresentationToken(string token) =>
+        JwsCompact.TryParse(token, out var jws, out _, out _) && jws.MediaType("typ") is "vp+jwt" or "vp+ld+jwt";
+
+    /// <summary>Verifies a compact JWS credential (vc+jwt, or a VC 1.1 JWT): header, key, signature, issuer binding.</summary>
+    public static async ValueTask<SecuringOutcome> VerifyCompactAsync(string token, VerificationOptions options, CancellationToken cancellationToken)
+    {
+        if (!JwsCompact.TryParse(token, out var jws, out var code, out var detail))
+        {
+            return Unreadable(code.StartsWith("signature.", StringComparison.Ordinal) ? "vc+sd-jwt" : "vc+jwt", code, detail);
+        }
+
+        if (!JwsCompact.TryParseObject(jws.Payload, options.MaxDepth, out var payload))
+        {
+            return Unreadable("vc+jwt", "format.payloadNotJson", "The JWS payload is not a JSON object (a credential).");
+        }
+
+        // Media type and form: VC-JOSE-COSE §3.1.1 (vc+jwt, the payload is the credential) or VC 1.1 §6.3 (the vc claim).
+        var typ = jws.MediaType("typ");
+        var cty = jws.MediaType("cty");
+        CheckResult? envelope = null;
+        JsonObject credential = payload;
+        var mechanism = "vc+jwt";
+        if (typ is "vc+jwt" or "vc+ld+jwt")
+        {
+            if (payload["vc"] is not null || payload["vp"] is not null)
+            {
+                envelope = CheckResult.Fail(VerificationCheck.Format, "format.jwtVcClaim", "A vc+jwt claims set must not carry the JWT claims vc or vp (VC-JOSE-COSE §3.1.1): the credential is the payload itself.");
+            }
+            else if (cty is not (null or "vc" or "vc+ld+json"))
+            {
+                envelope = CheckResult.Fail(VerificationCheck.Format, "format.jwsContentType", "The JWS content type (cty) must be vc when present.");
+            }
+        }
+        else if (typ is null or "jwt" && payload["vc"] is JsonObject vc)
+        {
+            mechanism = "jwt-vc";
+            credential = MapVc11(payload, vc, out envelope);
+        }
+        else
+        {
+            envelope = CheckResult.Fail(VerificationCheck.Format, "format.jwsType", typ is null
+                ? "The JWS has no typ header: a VC-JOSE-COSE credential has typ vc+jwt (a VC 1.1 JWT carries a vc claim)."
+                : "The JWS typ is not vc+jwt: the token is not declared a verifiable credential.");
+        }
+
+        var issuer = CredentialFormat.IssuerOf(credential);
+        var (signature, method) = await CheckSignatureAsync(jws, issuer, PurposeCredential, "credential", options, cancellationToken).ConfigureAwait(false);
+        var issuerCheck = IssuerResult(payload, issuer, method);
+
+        var signedAt = JwsCompact.TryReadDate(payload["iat"], out var iat, allowXsdString: true) ? new[] { iat } : [];
+        return new SecuringOutcome(credential, mechanism, signature, issuerCheck, null, signedAt)
+        {
+            EnvelopeFormat = envelope ?? NumericDateProblem(payload),
+            NotBefore = JwsCompact.TryReadDate(payload["nbf"], out var nbf, allowXsdString: false) ? nbf : null,
+            NotAfter = JwsCompact.TryReadDate(payload["exp"], out var exp, allowXsdString: false) ? exp : null,
+        };
+    }
+
+    /// <summary>
+    /// Verifies an <c>EnvelopedVerifiableCredential</c> (VC Data Model 2.0 §4.13): its <c>id</c> is a data URL
+    /// carrying the secured credential. vc+jwt is verified; vc+sd-jwt and vc+cose are reported as not supported.
+    /// </summary>
+    public static ValueTask<SecuringOutcome> VerifyEnvelopedAsync(JsonObject envelope, VerificationOptions options, CancellationToken cancellationToken)
+    {
+        var id = JoseKeys.Str(envelope, "id");
+        var comma = id?.IndexOf(',', StringComparison.Ordinal) ?? -1;
+        if (id is null || !id.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || comma < 0)
+        {
+            return ValueTask.FromResult(Unreadable("enveloped", "format.envelope", "The EnvelopedVerifiableCredential's id is not a data: URL carrying a secured credential."));
+        }
+
+        var mediaType = id[5..comma].Split(';')[0].Trim().ToLowerInvariant();
+        var data = id[(comma + 1)..].Trim();
+        return mediaType switch
+        {
+            "application/vc+jwt" or "application/vc+ld+jwt" or "application/jwt" => VerifyCompactAsync(data, options, cancellationToken),
+            "application/vc+sd-jwt" or "application/dc+sd-jwt" => ValueTask.FromResult(Unreadable("vc+sd-jwt", "signature.unsupportedFormat", "The enveloped credential is an SD-JWT (vc+sd-jwt), which this version does not verify.")),
+            "application/vc+cose" or "application/vc-ld+cose" => ValueTask.FromResult(Unreadable("vc+cose", "signature.unsupportedFormat", "The enveloped credential is secured with COSE (vc+cose), which this version does not verify.")),
+            _ => ValueTask.FromResult(Unreadable("enveloped", "format.envelope", "The enveloped credential's media type is not one of the VC-JOSE-COSE credential types (application/vc+jwt).")),
+        };
+    }
+
+    /// <summary>
+    /// Verifies a vp+jwt (VC-JOSE-COSE §3.2): the holder's signature (key from <c>kid</c>, authorized for
+    /// <c>authentication</c>), <c>nonce</c> and <c>aud</c> as the options ask, the token's lifetime; and lists the
+    /// credentials inside (enveloped vc+jwt as their compact JWS text, anything else as the JSON object).
+    /// </summary>
+    /// <returns>The outcome, or the code and detail when the token cannot be read as a presentation.</returns>
+    public static async ValueTask<(PresentationProofOutcome? Outcome, string? Code, string? Detail)> VerifyPresentationCompactAsync(string token, VerificationOptions options, CancellationToken cancellationToken)
+    {
+        if (!JwsCompact.TryParse(token, out var jws, out var code, out var detail))
+        {
+            return (null, code, detail);
+        }
+
+        if (!JwsCompact.TryParseObject(jws.Payload, options.MaxDepth, out var presentation))
+        {
+            return (null, "format.payloadNotJson", "The JWS payload is not a JSON object (a presentation).");
+        }
+
+        var problems = new List<(string Code, string Detail)>();
+        if (jws.MediaType("typ") is not ("vp+jwt" or "vp+ld+jwt"))
+        {
+            problems.Add(("format.jwsType", "The JWS typ is not vp+jwt."));
+        }
+
+        if (jws.MediaType("cty") is not (null or "vp" or "vp+ld+json"))
+        {
+            problems.Add(("format.jwsContentType", "The JWS content type (cty) must be vp when present."));
+        }
+
+        if (presentation["vc"] is not null || presentation["vp"] is not null)
+        {
+            problems.Add(("format.jwtVcClaim", "A vp+jwt claims set must not carry the JWT claims vc or vp: the presentation is the payload itself."));
+        }
+
+        var holder = presentation["holder"] switch
+        {
+            JsonValue v when v.TryGetValue(out string? s) => s,
+            JsonObject o => JoseKeys.Str(o, "id"),
+            _ => null,
+        };
+        var (signature, method) = await CheckSignatureAsync(jws, holder, PurposePresentation, "presentation", options, cancellationToken).ConfigureAwait(false);
+        if (signature.Status == CheckStatus.Failed)
+        {
+            problems.Add((signature.Code!, signature.Detail));
+        }
+        else if (method is not null && !method.AuthorizedForPurpose)
+        {
+            problems.Add(("signature.notAuthenticationMethod", "The holder's controller document does not list the signing key under authentication."));
+        }
+
+        if (JoseKeys.Str(presentation, "iss") is { } iss && holder is not null && !string.Equals(iss, holder, StringComparison.Ordinal))
+        {
+            problems.Add(("signature.holderMismatch", "The token's iss is not the presentation's holder."));
+        }
+
+        if (options.Challenge is { } challenge)
+        {
+            var nonce = JoseKeys.Str(presentation, "nonce");
+            if (nonce is null)
+            {
+                problems.Add(("signature.challengeMissing", "The verifier asked for a challenge, but the presentation has no nonce."));
+            }
+            else if (!string.Equals(nonce, challenge, StringComparison.Ordinal))
+            {
+                problems.Add(("signature.challengeMismatch", "The presentation's nonce is not the challenge the verifier gave (a replayed or foreign presentation)."));
+            }
+        }
+
+        if (options.Domain is { } domain)
+        {
+            var audiences = presentation["aud"] switch
+            {
+                JsonValue v when v.TryGetValue(out string? s) => [s],
+                JsonArray a => a.OfType<JsonValue>().Select(x => x.TryGetValue(out string? s) ? s : null).OfType<string>().ToList(),
+                _ => new List<string>(),
+            };
+            if (audiences.Count == 0)
+            {
+                problems.Add(("signature.domainMissing", "The verifier asked for a domain, but the presentation has no aud."));
+            }
+            else if (!audiences.Contains(domain, StringComparer.Ordinal))
+            {
+                problems.Add(("signature.domainMismatch", "The presentation's aud does not name the verifier's domain."));
+            }
+        }
+
+        var now = options.TimeProvider.GetUtcNow();
+        if (JwsCompact.TryReadDate(presentation["exp"], out var exp, false) && exp < now - options.ClockSkew)
+        {
+            problems.Add(("signature.presentationExpired", $"The presentation expired on {XsdDateTime.Format(exp)} (exp)."));
+        }
+
+        if ((JwsCompact.TryReadDate(presentation["nbf"], out var nbf, false) && nbf > now + options.ClockSkew)
+            || (JwsCompact.TryReadDate(presentation["iat"], out var iat, false) && iat > now + options.ClockSkew))
+        {
+            problems.Add(("signature.presentationNotYetValid", "The presentation's nbf or iat is in the future."));
+        }
+
+        var check = problems.Count == 0
+            ? signature
+            : CheckResult.Fail(VerificationCheck.Signature, problems[0].Code, string.Join(" ", problems.Select(p => p.Detail)));
+        var holderController = check.Status == CheckStatus.Passed ? method?.Method?.Controller : null;
+        return (new PresentationProofOutcome(presentation, "vp+jwt", check, holderController, CredentialsOf(presentation)), null, null);
+    }
+
+    /// <summary>The credentials of a presentation: an enveloped vc+jwt as its compact JWS text; other entries as they are.</summary>
+    internal static List<JsonNode> CredentialsOf(JsonObject presentation)
+    {
+        var node = presentation["verifiableCredential"];
+        var entries = node is JsonArray a ? a.ToList() : node is null ? [] : [node];
+        var result = new List<JsonNode>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (entry is JsonObject o && CredentialFormat.HasType(o, "EnvelopedVerifiableCredential") && JoseKeys.Str(o, "id") is { } id
+                && id.StartsWith("data:application/vc+jwt,", StringComparison.OrdinalIgnoreCase))
+            {
+                result.Add(JsonValue.Create(id["data:application/vc+jwt,".Length..].Trim())!);
+            }
+            else if (entry is not null)
+            {
+                result.Add(entry.DeepClone());
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Resolves the key the header names and verifies the signature; returns the check and the resolved method.</summary>
+    private static async ValueTask<(CheckResult Check, VerificationMethodResult? Method)> CheckSignatureAsync(
+        JwsCompact jws, string? controllerHint, string purpose, string what, VerificationOptions options, CancellationToken cancellationToken)
+    {
+        // RFC 7515 §4.1.11: a crit parameter this implementation does not understand makes the JWS invalid. We understand none.
+        if (jws.Header["crit"] is { } crit)
+        {
+            var names = crit is JsonArray ca ? string.Join(", ", ca.OfType<JsonValue>().Select(v => v.TryGetValue(out string? s) ? s : "?")) : "?";
+            return (CheckResult.Fail(VerificationCheck.Signature, "signature.unknownCritical", $"The JWS marks header parameters as critical that this verifier does not understand ({Jwk.Printable(names)})."), null);
+        }
+
+        var alg = jws.HeaderString("alg");
+        if (alg is null)
+        {
+            return (CheckResult.Fail(VerificationCheck.Signature, "signature.algorithmMissing", "The JWS header names no algorithm (alg)."), null);
+        }
+
+        if (string.Equals(alg, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return (CheckResult.Fail(VerificationCheck.Signature, "signature.algorithmNone", "The JWS is unsecured (alg none): it carries no signature."), null);
+        }
+
+        if (alg.StartsWith("HS", StringComparison.OrdinalIgnoreCase))
+        {
+            return (CheckResult.Fail(VerificationCheck.Signature, "signature.algorithmSymmetric", $"The JWS uses {Jwk.Printable(alg)}, a shared-secret MAC: a verifiable credential must be signed with the issuer's private key."), null);
+        }
+
+        if (!JoseAlgorithms.IsSupported(alg))
+        {
+            return (CheckResult.Fail(VerificationCheck.Signature, "signature.algorithmNotAllowed", $"The JWS algorithm {Jwk.Printable(alg)} is not allowed (allowed: {string.Join(", ", JoseAlgorithms.All)})."), null);
+        }
+
+        var kid = jws.HeaderString("kid");
+        string vmId;
+        if (kid is null)
+        {
+            if (controllerHint is not null && controllerHint.StartsWith(DidKey.Prefix, StringComparison.Ordinal))
+            {
+                vmId = controllerHint + "#" + controllerHint[DidKey.Prefix.Length..];
+            }
+            else
+            {
+                return (CheckResult.Fail(VerificationCheck.Signature, "signature.noKeyId", $"The JWS header has no kid, and the {what}'s {(what == "credential" ? "issuer" : "holder")} is not a did:key: the key cannot be found."), null);
+            }
+        }
+        else if (kid.StartsWith('#'))
+        {
+            if (controllerHint is null)
+            {
+                return (CheckResult.Fail(VerificationCheck.Signature, "signature.noKeyId", $"The kid is relative, and the {what} names no {(what == "credential" ? "issuer" : "holder")} to resolve it against."), null);
+            }
+
+            vmId = controllerHint + kid;
+        }
+        else
+        {
+            vmId = kid;
+        }
+
+        // The holder's key names the learner: it is never echoed in a presentation's messages.
+        var shown = what == "credential" ? "'" + Jwk.Printable(vmId) + "'" : "of the holder";
+        VerificationMethodResult resolved;
+        try
+        {
+            resolved = await options.VerificationMethodResolver.ResolveAsync(vmId, purpose, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A resolver failure is a failed check, never a crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return (CheckResult.Fail(VerificationCheck.Signature, "signature.keyResolution", $"The key {shown} could not be resolved ({ex.GetType().Name})."), null);
+        }
+
+        if (resolved.Method is not { } method)
+        {
+            return (CheckResult.Fail(VerificationCheck.Signature, resolved.Code ?? "signature.keyResolution", (what == "credential" ? resolved.Message : null) ?? $"The key {shown} could not be resolved."), resolved);
+        }
+
+        if (!JoseKeys.TryCreateVerificationKey(method, out var key, out var keyError))
+        {
+            return (CheckResult.Fail(VerificationCheck.Signature, "signature.unsupportedKey", keyError), resolved);
+        }
+
+        using (key)
+        {
+            if (!JoseKeys.Fits(alg, key.Kty, key.Crv, key.KeySize, out var reason))
+            {
+                return (CheckResult.Fail(VerificationCheck.Signature, "signature.algorithmKeyMismatch", reason), resolved);
+            }
+
+            bool valid;
+            SignatureProvider? provider = null;
+            var factory = key.Key.CryptoProviderFactory;
+            try
+            {
+                provider = factory.CreateForVerifying(key.Key, alg);
+                valid = provider.Verify(jws.SigningInput, jws.Signature);
+            }
+#pragma warning disable CA1031 // IdentityModel throws for malformed signatures (e.g. a wrong length): that is an invalid signature.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                valid = false;
+            }
+            finally
+            {
+                if (provider is not null)
+                {
+                    factory.ReleaseSignatureProvider(provider);
+                }
+            }
+
+            return valid
+                ? (CheckResult.Pass(VerificationCheck.Signature, $"The {alg} JWS verifies with {(what == "credential" ? method.Id : "the holder's key")}."), resolved)
+                : (CheckResult.Fail(VerificationCheck.Signature, "signature.invalid", $"The {alg} JWS signature does not verify with the key {shown}: the token was changed after signing, or signed with another key."), resolved);
+        }
+    }
+
+    private static CheckResult IssuerResult(JsonObject claims, string? issuer, VerificationMethodResult? resolved)
+    {
+        if (issuer is null)
+        {
+            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.missing", "The credential names no issuer.");
+        }
+
+        // VC-JOSE-COSE §3.1.1 / §7.1.1: iss, when present, must be the issuer (or issuer.id).
+        if (claims["iss"] is { } issNode && !(issNode is JsonValue iv && iv.TryGetValue(out string? iss) && string.Equals(iss, issuer, StringComparison.Ordinal)))
+        {
+            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.issMismatch", $"The token's iss claim is not the credential's issuer {issuer}.");
+        }
+
+        if (resolved?.Method is not { } method)
+        {
+            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.keyUnresolved", "The signing key could not be resolved, so it cannot be bound to the issuer.");
+        }
+
+        if (!string.Equals(method.Controller, issuer, StringComparison.Ordinal))
+        {
+            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.controllerMismatch", $"The key {method.Id} is controlled by {method.Controller}, not by the issuer {issuer}.");
+        }
+
+        if (!resolved.AuthorizedForPurpose)
+        {
+            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.notAssertionMethod", $"The issuer's controller document does not list {method.Id} under assertionMethod.");
+        }
+
+        return CheckResult.Pass(VerificationCheck.Issuer, $"The signing key is the issuer's ({issuer}), listed under assertionMethod.");
+    }
+
+    /// <summary>
+    /// VC Data Model 1.1 §6.3.1 (JWT decoding): the credential is the <c>vc</c> claim, with <c>iss</c> → issuer,
+    /// <c>nbf</c> → issuanceDate, <c>exp</c> → expirationDate, <c>jti</c> → id, <c>sub</c> → credentialSubject.id. A
+    /// claim that contradicts the property it maps to fails the format check.
+    /// </summary>
+    private static JsonObject MapVc11(JsonObject claims, JsonObject vc, out CheckResult? problem)
+    {
+        problem = null;
+        var credential = (JsonObject)vc.DeepClone();
+        var conflicts = new List<string>();
+
+        if (JoseKeys.Str(claims, "iss") is { } iss)
+        {
+            switch (credential["issuer"])
+            {
+                case null:
+                    credential["issuer"] = iss;
+                    break;
+                case JsonObject o when o["id"] is null:
+                    o["id"] = iss;
+                    break;
+                default:
+                    if (CredentialFormat.IssuerOf(credential) != iss)
+                    {
+                        conflicts.Add("iss/issuer");
+                    }
+
+                    break;
+            }
+        }
+
+        MapDate(claims, "nbf", credential, "issuanceDate", conflicts);
+        MapDate(claims, "exp", credential, "expirationDate", conflicts);
+
+        if (JoseKeys.Str(claims, "jti") is { } jti)
+        {
+            if (credential["id"] is null)
+            {
+                credential["id"] = jti;
+            }
+            else if (JoseKeys.Str(credential, "id") != jti)
+            {
+                conflicts.Add("jti/id");
+            }
+        }
+
+        if (JoseKeys.Str(claims, "sub") is { } sub && credential["credentialSubject"] is JsonObject subject)
+        {
+            if (subject["id"] is null)
+            {
+                subject["id"] = sub;
+            }
+            else if (JoseKeys.Str(subject, "id") != sub)
+            {
+                conflicts.Add("sub/credentialSubject.id");
+            }
+        }
+
+        if (conflicts.Count > 0)
+        {
+            problem = CheckResult.Fail(VerificationCheck.Format, "format.jwtClaimMismatch", "JWT claims contradict the credential properties they stand for (VC 1.1 §6.3.1): " + string.Join(", ", conflicts) + ".");
+        }
+
+        return credential;
+    }
+
+    private static void MapDate(JsonObject claims, string claim, JsonObject credential, string property, List<string> conflicts)
+    {
+        if (!JwsCompact.TryReadDate(claims[claim], out var value, allowXsdString: false))
+        {
+            return;
+        }
+
+        if (credential[property] is null)
+        {
+            credential[property] = XsdDateTime.Format(value);
+        }
+        else if (CredentialFormat.DateOf(credential, property) is not { } existing || existing != value)
+        {
+            conflicts.Add(claim + "/" + property);
+        }
+    }
+
+    private static CheckResult? NumericDateProblem(JsonObject claims)
+    {
+        foreach (var name in new[] { "exp", "nbf" })
+        {
+            if (claims[name] is { } node && !JwsCompact.TryReadDate(node, out _, allowXsdString: false))
+            {
+                return CheckResult.Fail(VerificationCheck.Format, "format.jwtNumericDate", $"The JWT claim {name} is not a NumericDate (seconds since 1970, RFC 7519 §2).");
+            }
+        }
+
+        return null;
+    }
+
+    private static SecuringOutcome Unreadable(string mechanism, string code, string detail) => new(
+        null,
+        mechanism,
+        CheckResult.Fail(VerificationCheck.Signature, code, detail),
+        CheckResult.Skip(VerificationCheck.Issuer, "format.unreadable", "Not checked: the token could not be read."),
+        null,
+        []);
 }
