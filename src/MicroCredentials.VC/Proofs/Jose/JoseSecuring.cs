@@ -98,7 +98,7 @@ internal static class JoseSecuring
         var issuerCheck = IssuerResult(payload, issuer, method);
 
         var signedAt = JwsCompact.TryReadDate(payload["iat"], out var iat, allowXsdString: true) ? new[] { iat } : [];
-        return new SecuringOutcome(credential, mechanism, signature, issuerCheck, null, signedAt)
+        return new SecuringOutcome(WithoutJwtClaims(credential), mechanism, signature, issuerCheck, null, signedAt)
         {
             EnvelopeFormat = envelope ?? NumericDateProblem(payload),
             NotBefore = JwsCompact.TryReadDate(payload["nbf"], out var nbf, allowXsdString: false) ? nbf : null,
@@ -232,7 +232,34 @@ internal static class JoseSecuring
             ? signature
             : CheckResult.Fail(VerificationCheck.Signature, problems[0].Code, string.Join(" ", problems.Select(p => p.Detail)));
         var holderController = check.Status == CheckStatus.Passed ? method?.Method?.Controller : null;
-        return (new PresentationProofOutcome(presentation, "vp+jwt", check, holderController, CredentialsOf(presentation)), null, null);
+        return (new PresentationProofOutcome(WithoutJwtClaims(presentation), "vp+jwt", check, holderController, CredentialsOf(presentation)), null, null);
+    }
+
+    /// <summary>JWT registered claims (RFC 7519 §4.1, plus nonce and cnf) that VC-JOSE-COSE allows beside the credential's own data.</summary>
+    private static readonly string[] JwtClaims = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "nonce", "cnf"];
+
+    /// <summary>
+    /// The credential or presentation as JSON-LD data: the JWT claims in the payload are the envelope's (already
+    /// checked here: issuer, nonce, audience, dates) and are not terms of the VC contexts, so the later JSON-LD checks
+    /// must not see them. Returns the payload itself when it has none.
+    /// </summary>
+    internal static JsonObject WithoutJwtClaims(JsonObject payload)
+    {
+        if (!JwtClaims.Any(payload.ContainsKey))
+        {
+            return payload;
+        }
+
+        var copy = new JsonObject();
+        foreach (var (key, value) in payload)
+        {
+            if (!JwtClaims.Contains(key, StringComparer.Ordinal))
+            {
+                copy[key] = value?.DeepClone();
+            }
+        }
+
+        return copy;
     }
 
     /// <summary>The credentials of a presentation: an enveloped vc+jwt as its compact JWS text; other entries as they are.</summary>
