@@ -31,6 +31,7 @@ internal static class BenchCommand
             var suite = Cli.Suite(result.GetRequiredValue(proof));
             var document = result.GetValue(input) is { } path ? Cli.ReadJsonObject(path, "credential") : SampleCredential(key);
             document.Remove("proof");
+            document = DataIntegrity.WithDataIntegrityContext(document);
             var options = new ProofOptions { VerificationMethod = key.PublicKey.DidKeyVerificationMethodId, Created = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) };
             var context = CryptosuiteContext.Default;
             JsonObject signed;

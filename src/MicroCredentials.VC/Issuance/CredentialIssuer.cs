@@ -124,7 +124,8 @@ public sealed class CredentialIssuer
     /// <summary>
     /// Secures any credential document as it is (issuer untouched) with this issuer's key and suite. The document must
     /// be a well-formed VC 1.1 or 2.0 credential whose every term is defined (JSON-LD safe mode): what a verifier would
-    /// refuse is never signed.
+    /// refuse is never signed. A VC 1.1 document gets the Data Integrity v2 context appended when it lacks it, since
+    /// its base context does not define the proof's terms (<see cref="DataIntegrity.WithDataIntegrityContext"/>).
     /// </summary>
     /// <param name="document">The unsigned (or already signed: the proof is added to a set) document; not modified.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
@@ -133,6 +134,7 @@ public sealed class CredentialIssuer
     public async ValueTask<JsonObject> SignAsync(JsonObject document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
+        document = DataIntegrity.WithDataIntegrityContext(document);
         var problems = Verification.CredentialFormat.Check(document);
         if (problems.Count > 0)
         {

@@ -282,6 +282,30 @@ public static class DataIntegrity
         return suite.HashDataAsync(document, inputs.Configuration, context, cancellationToken);
     }
 
+    /// <summary>The Data Integrity v2 context, which defines <c>DataIntegrityProof</c> and its terms for VC 1.1 documents.</summary>
+    public const string DataIntegrityContext = "https://w3id.org/security/data-integrity/v2";
+
+    /// <summary>
+    /// A VC 1.1 document's <c>@context</c> does not define <c>DataIntegrityProof</c>: returns a copy with the Data
+    /// Integrity v2 context appended (as the reference implementations do), or the document itself when its context
+    /// already has it or is VC 2.0 (whose base context defines the proof terms).
+    /// </summary>
+    /// <param name="document">The document (not modified).</param>
+    /// <returns>The document to secure.</returns>
+    public static JsonObject WithDataIntegrityContext(JsonObject document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document["@context"] is not JsonArray context ||
+            context.Any(c => c is JsonValue v && v.TryGetValue(out string? url) && url is DataIntegrityContext or Verification.CredentialFormat.V2Context))
+        {
+            return document;
+        }
+
+        var copy = (JsonObject)document.DeepClone();
+        ((JsonArray)copy["@context"]!).Add((JsonNode)JsonValue.Create(DataIntegrityContext));
+        return copy;
+    }
+
     /// <summary>The proofs of a document, as objects (an array's non-object entries are skipped).</summary>
     /// <param name="document">The document.</param>
     /// <returns>The proofs.</returns>
