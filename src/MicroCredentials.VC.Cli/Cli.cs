@@ -91,17 +91,18 @@ internal static class Cli
 
     public static string ReadInputText(string? path) => StripBom(Encoding.UTF8.GetString(ReadInputBytes(path)));
 
-    public static JsonObject ReadJsonObject(string? path, string what)
+    public static JsonObject ReadJsonObject(string? path, string what) => ParseJsonObject(ReadInputBytes(path), path ?? "stdin", what);
+
+    public static JsonObject ParseJsonObject(byte[] bytes, string source, string what)
     {
-        var bytes = ReadInputBytes(path);
         try
         {
             var node = JsonNode.Parse(bytes.AsSpan(StartOfJson(bytes)), null, new JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = false });
-            return node as JsonObject ?? throw new UsageException($"{path ?? "stdin"}: the {what} must be a JSON object.");
+            return node as JsonObject ?? throw new UsageException($"{source}: the {what} must be a JSON object.");
         }
         catch (JsonException ex)
         {
-            throw new UsageException($"{path ?? "stdin"}: the {what} is not well-formed JSON: {FirstSentence(ex.Message)}");
+            throw new UsageException($"{source}: the {what} is not well-formed JSON: {FirstSentence(ex.Message)}");
         }
     }
 

@@ -12,7 +12,8 @@ internal static class InspectCommand
         var command = new Command("inspect", "Read a credential back into the micro-credential model (JSON form); notes on what could not be mapped go to stderr.") { input };
         command.SetAction(result =>
         {
-            var document = Cli.ReadJsonObject(result.GetValue(input), "credential");
+            var bytes = Cli.ReadInputBytes(result.GetValue(input));
+            var document = CompactJwsPayload(bytes) ?? Cli.ParseJsonObject(bytes, result.GetValue(input) ?? "stdin", "credential");
             if (document["payload"] is { } payload && (document["signatures"] is not null || document["signature"] is not null))
             {
                 // A JAdES seal (JWS JSON, unencoded payload): the credential is the payload.
@@ -35,5 +36,27 @@ internal static class InspectCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The credential inside a compact JWS (vc+jwt, or a VC 1.1 JWT's <c>vc</c> claim), not verified: inspect only reads.</summary>
+    private static System.Text.Json.Nodes.JsonObject? CompactJwsPayload(byte[] input)
+    {
+        var text = System.Text.Encoding.ASCII.GetString(input).Trim();
+        var parts = text.Split('.');
+        if (parts.Length != 3 || text.StartsWith('{') || !Crypto.Base64Url.TryDecode(parts[1], out var payload))
+        {
+            return null;
+        }
+
+        try
+        {
+            var claims = System.Text.Json.Nodes.JsonNode.Parse(payload) as System.Text.Json.Nodes.JsonObject
+                ?? throw new UsageException("the JWS payload is not a JSON object.");
+            return claims["vc"] as System.Text.Json.Nodes.JsonObject ?? claims;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new UsageException("the JWS payload is not JSON.");
+        }
     }
 }

@@ -237,6 +237,29 @@ public class CliTests
     }
 
     [Test]
+    public void Inspect_RealSealedEdcSample_ReadsTheModel()
+    {
+        var r = Mcred.Run(null, "inspect", "--in", Shared.Path("anchors", "edc", "elm-v3", "samples", "Sample-MC-Annex1-signed.jsonld"));
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        var model = MicroCredentialJson.Parse(r.Stdout);
+        Assert.That(model.Title!.Get("en"), Is.EqualTo("Digital micro-credential creation"));
+        Assert.That(model.Level!.Eqf, Is.EqualTo(6));
+    }
+
+    [Test]
+    public void Inspect_CompactJws_ReadsThePayload()
+    {
+        var vc = JsonNode.Parse(File.ReadAllText(Shared.Vectors("vc-di-eddsa", "TestVectors", "unsigned.json")))!.AsObject();
+        vc["issuer"] = (string)JsonNode.Parse(File.ReadAllText(_key))!["did"]!;
+        var jws = Mcred.Run(vc.ToJsonString(), "sign", "--key", _key, "--proof", "jose");
+        Assert.That(jws.ExitCode, Is.Zero, jws.ToString());
+        Assert.That(Mcred.Run(jws.Stdout, "verify").ExitCode, Is.Zero);
+        var r = Mcred.Run(jws.Stdout, "inspect");
+        Assert.That(r.ExitCode, Is.EqualTo(2), "an alumni credential is not a micro-credential profile: " + r);
+        Assert.That(r.Stderr, Does.Contain("not a credential in a profile"));
+    }
+
+    [Test]
     public void Demo_IssuesAndVerifies()
     {
         var r = Mcred.Run(null, "demo", "--out", Path.Combine(_dir, "demo"));

@@ -118,3 +118,24 @@ public class CrossVerifyTests
         Assert.That(results[0].Verified, Is.False);
     }
 }
+
+/// <summary>Our EDC output is valid JSON-LD for jsonld.js in safe mode (nothing dropped), with and without a proof.</summary>
+[TestFixture]
+[Category("Interop")]
+public class EdcJsonLdInteropTests
+{
+    [OneTimeSetUp]
+    public void Setup() => ReferenceJs.EnsureInstalled();
+
+    [TestCase("university-data-science", TestName = "OurEdc_ExpandsInJsonLdJsSafeMode_university-data-science")]
+    [TestCase("vocational-welding-hours", TestName = "OurEdc_ExpandsInJsonLdJsSafeMode_vocational-welding-hours")]
+    [TestCase("rpl-project-management", TestName = "OurEdc_ExpandsInJsonLdJsSafeMode_rpl-project-management")]
+    public async Task OurEdc_ExpandsInJsonLdJsSafeMode(string model)
+    {
+        using var key = Ed25519SigningKey.Generate();
+        var issued = await CredentialIssuer.ForDidKey(key).IssueAsync(MicroCredentialTests.LoadSample(model));
+        var theirs = ReferenceJs.Run("tordf", issued.Credential!.ToJsonString()).EnsureSuccess().Stdout;
+        var ours = await VC.JsonLd.JsonLdProcessor.ToRdfAsync(issued.Credential!, new VC.JsonLd.JsonLdOptions { SafeMode = true });
+        Assert.That(theirs.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(ours.Count), "same number of quads in both processors");
+    }
+}
