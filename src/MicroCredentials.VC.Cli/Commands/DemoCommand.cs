@@ -21,12 +21,12 @@ internal static class DemoCommand
             var model = MicroCredentialJson.Parse(modelJson);
 
             using var key = Ed25519SigningKey.Generate(KeyExportPolicy.AllowPlaintextExport);
-            console.MarkupLine($"[bold]1. A new issuer key[/]  {Markup.Escape(key.PublicKey.ToDidKey())}");
+            Line(console, "1. A new issuer key", key.PublicKey.ToDidKey());
 
             var issuer = CredentialIssuer.ForDidKey(key);
             var issued = await issuer.IssueAsync(model, ct).ConfigureAwait(false);
             var credential = issued.Credential!;
-            console.MarkupLine($"[bold]2. Issued[/] \"{Markup.Escape(model.Title!.Value)}\" as a Europass EDC credential (ELM v3, VC 1.1) secured with eddsa-rdfc-2022 ({credential.ToJsonString().Length:N0} bytes)");
+            Line(console, "2. Issued", $"\"{model.Title!.Value}\" as a Europass EDC credential (ELM v3, VC 1.1) secured with eddsa-rdfc-2022 ({credential.ToJsonString().Length:N0} bytes)");
 
             var report = await new CredentialVerifier().VerifyAsync(credential, ct).ConfigureAwait(false);
             console.MarkupLine("[bold]3. Verified[/]");
@@ -44,7 +44,7 @@ internal static class DemoCommand
                 Cli.WriteOutput(Path.Combine(dir, "issuer-key.json"), KeyFile.Create(key) + "\n");
                 Cli.WriteOutput(Path.Combine(dir, "model.json"), modelJson);
                 Cli.WriteOutput(Path.Combine(dir, "credential.json"), Cli.ToJson(credential));
-                console.MarkupLine($"Wrote issuer-key.json, model.json and credential.json to {Markup.Escape(dir)}. Try: mcred verify --in {Markup.Escape(Path.Combine(dir, "credential.json"))}");
+                console.Write(new Text($"Wrote issuer-key.json, model.json and credential.json to {dir}. Try: mcred verify --in {Path.Combine(dir, "credential.json")}\n"));
             }
 
             return report.Verified && !tamperedReport.Verified ? ExitCodes.Success : ExitCodes.NotVerified;
@@ -60,6 +60,12 @@ internal static class DemoCommand
         return reader.ReadToEnd();
     }
 
+    private static void Line(IAnsiConsole console, string heading, string text)
+    {
+        console.Write(new Text(heading, new Style(decoration: Decoration.Bold)));
+        console.Write(new Text("  " + text + "\n"));
+    }
+
     private static void Render(IAnsiConsole console, VerificationReport report)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("check").AddColumn("status").AddColumn("detail");
@@ -71,7 +77,8 @@ internal static class DemoCommand
                 CheckStatus.Failed => "[red]failed[/]",
                 _ => "[grey]skipped[/]",
             };
-            table.AddRow(Markup.Escape(check.Name), status, Markup.Escape(check.Detail));
+            // Text, not markup: markup would turn ":key:" in a DID into an emoji.
+            table.AddRow(new Text(check.Name), new Markup(status), new Text(check.Detail));
         }
 
         console.Write(table);

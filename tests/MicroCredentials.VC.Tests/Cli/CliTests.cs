@@ -266,6 +266,7 @@ public class CliTests
         Assert.That(r.ExitCode, Is.Zero, r.ToString());
         Assert.That(r.Stdout, Does.Contain("VERIFIED"));
         Assert.That(r.Stdout, Does.Contain("NOT VERIFIED"), "the tampered copy must fail");
+        Assert.That(r.Stdout, Does.Contain("did:key:z6Mk"), "DIDs are printed as text (console markup would turn ':key:' into an emoji)");
         Assert.That(Mcred.Run(null, "verify", "--in", Path.Combine(_dir, "demo", "credential.json")).ExitCode, Is.Zero);
     }
 
