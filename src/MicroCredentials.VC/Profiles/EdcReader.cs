@@ -63,6 +63,9 @@ internal sealed partial class EdcReader
             Note("type: not a EuropeanDigitalCredential; read as one anyway");
         }
 
+        // Read what was signed: repeated descriptions of one node are merged, as in the RDF graph.
+        doc = NodeMerger.Merge(doc);
+
         if (Many(doc["@context"]).Select(Str).FirstOrDefault() == "https://www.w3.org/ns/credentials/v2")
         {
             Note("@context: the VC 2.0 context cannot be combined with the ELM edc-ap context in JSON-LD (protected term redefinition); read as plain JSON");
