@@ -22,7 +22,7 @@ internal static class InspectCommand
 
             if (!CredentialProfiles.TryDetect(document, out var profile))
             {
-                throw new UsageException("not a credential in a profile this tool reads (Europass EDC).");
+                throw new UsageException("not a credential in a profile this tool reads (Europass EDC, Open Badges 3.0).");
             }
 
             var read = profile.FromCredential(document);
