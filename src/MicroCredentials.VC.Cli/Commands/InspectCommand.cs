@@ -8,11 +8,13 @@ internal static class InspectCommand
 {
     public static Command Create()
     {
-        var input = Cli.InOption("A credential (EDC; signed or not); '-' or absent reads stdin.");
+        var input = Cli.InOption("A credential (EDC or Open Badges 3.0; signed, sealed or a vc+jwt, or not); '-' or absent reads stdin.");
         var command = new Command("inspect", "Read a credential back into the micro-credential model (JSON form); notes on what could not be mapped go to stderr.") { input };
         command.SetAction(result =>
         {
-            var document = Cli.ReadJsonObject(result.GetValue(input), "credential");
+            var path = result.GetValue(input);
+            var text = Cli.ReadInputText(path).Trim();
+            var document = IsCompactJws(text) ? JwtPayload(text, path) : ParseObject(text, path);
             if (document["payload"] is { } payload && (document["signatures"] is not null || document["signature"] is not null))
             {
                 // A JAdES seal (JWS JSON, unencoded payload): the credential is the payload.
@@ -35,5 +37,43 @@ internal static class InspectCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static bool IsCompactJws(string text) =>
+        text.Length > 0 && text[0] != '{' && text.Count(c => c == '.') == 2 && !text.Any(char.IsWhiteSpace);
+
+    /// <summary>The credential inside a vc+jwt (VC-JOSE-COSE: the payload is the credential; its signature is verify's business), without the JWT claims.</summary>
+    private static System.Text.Json.Nodes.JsonObject JwtPayload(string token, string? path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1]);
+        }
+        catch (FormatException)
+        {
+            throw new UsageException($"{path ?? "stdin"}: the compact JWS payload is not base64url.");
+        }
+
+        var payload = ParseObject(System.Text.Encoding.UTF8.GetString(bytes), path);
+        foreach (var claim in new[] { "iss", "sub", "aud", "iat", "nbf", "exp", "jti", "cnf" })
+        {
+            payload.Remove(claim);
+        }
+
+        return payload;
+    }
+
+    private static System.Text.Json.Nodes.JsonObject ParseObject(string text, string? path)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(text, null, new System.Text.Json.JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = false }) as System.Text.Json.Nodes.JsonObject
+                ?? throw new UsageException($"{path ?? "stdin"}: the credential must be a JSON object.");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new UsageException($"{path ?? "stdin"}: the credential is not well-formed JSON: {ex.Message.Split(". ", 2)[0]}.");
+        }
     }
 }

@@ -141,6 +141,12 @@ public class OpenBadges3IssuanceTests
         var verified = Mcred.Run(token, "verify", "--require-elements");
         Assert.That(verified.ExitCode, Is.Zero, verified.ToString());
         Assert.That((string?)JsonNode.Parse(verified.Stdout)!["securedWith"], Is.EqualTo("vc+jwt"));
+
+        var inspected = Mcred.Run(token, "inspect");
+        Assert.That(inspected.ExitCode, Is.Zero, inspected.ToString());
+        Assert.That(inspected.Stderr, Is.Empty, "the JWT claims are not content of the model");
+        var back = MicroCredentialJson.Parse(inspected.Stdout);
+        Assert.That(MicroCredentialJson.Serialize(back with { Id = null }), Is.EqualTo(MicroCredentialJson.Serialize(MicroCredentialTests.LoadSample("university-data-science"))));
     }
 
     [Test]
