@@ -219,3 +219,17 @@ test('Open Badges 3.0 vector: 64-byte secret key, URL controller, --resource con
     rmSync(dir, {recursive: true, force: true});
   }
 });
+
+test('schema-validate: OB 3.0 examples pass the AchievementCredential schema; a broken one fails', () => {
+  const OB = path.join(SHARED, 'vectors', 'openbadges-v3');
+  const schema = path.join(OB, 'schema', 'achievementcredential.json');
+  const ok = vcjs(['schema-validate', '--schema', schema,
+    '--in', path.join(OB, 'examples', 'basicOpenBadgeCredential.json')]);
+  assert.equal(ok.code, 0, ok.err);
+  assert.deepEqual(JSON.parse(ok.out), {valid: true, errors: []});
+  const doc = readJson(OB, 'examples', 'basicOpenBadgeCredential.json');
+  delete doc.credentialSubject.achievement.criteria;
+  const bad = vcjs(['schema-validate', '--schema', schema], JSON.stringify(doc));
+  assert.equal(bad.code, 1, bad.err);
+  assert.equal(JSON.parse(bad.out).valid, false);
+});

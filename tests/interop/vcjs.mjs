@@ -25,6 +25,8 @@ import jsonld from 'jsonld';
 import jsigs from 'jsonld-signatures';
 import canonicalize from 'canonicalize';
 import * as jose from 'jose';
+import Ajv2019 from 'ajv/dist/2019.js';
+import addFormats from 'ajv-formats';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const EDC_AP_CONTEXT_URL = 'http://data.europa.eu/snb/model/context/edc-ap';
@@ -529,6 +531,27 @@ async function cmdJcs(opts) {
   return {raw: canonicalize(parseJson(inputText(opts)))};
 }
 
+// JSON Schema 2019-09 validation (ajv 8, all errors, formats checked)
+async function cmdSchemaValidate(opts) {
+  if(!opts.schema) {
+    throw new UsageError('schema-validate needs --schema FILE');
+  }
+  const schema = readJsonFile(opts.schema, `schema ${opts.schema}`);
+  const ajv = new Ajv2019({allErrors: true, strict: false});
+  addFormats(ajv);
+  let validate;
+  try {
+    validate = ajv.compile(schema);
+  } catch(e) {
+    throw new UsageError(`schema ${opts.schema} does not compile: ${e.message}`);
+  }
+  const valid = validate(parseJson(inputText(opts)));
+  const errors = (validate.errors ?? []).map(e =>
+    ({instancePath: e.instancePath, schemaPath: e.schemaPath,
+      message: e.message}));
+  return {json: {valid, errors}, exit: valid ? 0 : 1};
+}
+
 async function cmdResolve(opts) {
   const url = opts.url ?? opts._[0];
   if(!url) {
@@ -722,6 +745,7 @@ const COMMANDS = {
   expand: cmdExpand,
   jcs: cmdJcs,
   resolve: cmdResolve,
+  'schema-validate': cmdSchemaValidate,
   'jose-sign': cmdJoseSign,
   'jose-verify': cmdJoseVerify,
   'jws-verify-json': cmdJwsVerifyJson
@@ -738,6 +762,7 @@ const USAGE = `usage: node vcjs.mjs <command> [options]
   canonize-many [--in FILE]   (JSON array of documents -> JSON array of {nquads}|{error})
   tordf [--in FILE]        expand [--in FILE]        jcs [--in FILE]
   resolve DID_OR_URL [--resource URL=FILE]...
+  schema-validate --schema FILE [--in FILE]   (JSON Schema 2019-09: {valid, errors})
   jose-sign --key JWK|PEM --alg EdDSA|ES256|RS256|PS256 [--typ T] [--cty C]
        [--kid K] [--header JSON] [--payload-raw] [--in FILE]
   jose-verify --jwk JWK|PEM [--alg A] [--in FILE]

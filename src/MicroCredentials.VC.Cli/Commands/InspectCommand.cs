@@ -8,12 +8,13 @@ internal static class InspectCommand
 {
     public static Command Create()
     {
-        var input = Cli.InOption("A credential (EDC; signed or not); '-' or absent reads stdin.");
+        var input = Cli.InOption("A credential (EDC or Open Badges 3.0; signed, sealed or a vc+jwt, or not); '-' or absent reads stdin.");
         var command = new Command("inspect", "Read a credential back into the micro-credential model (JSON form); notes on what could not be mapped go to stderr.") { input };
         command.SetAction(result =>
         {
-            var bytes = Cli.ReadInputBytes(result.GetValue(input));
-            var document = CompactJwsPayload(bytes) ?? Cli.ParseJsonObject(bytes, result.GetValue(input) ?? "stdin", "credential");
+            var path = result.GetValue(input);
+            var text = Cli.ReadInputText(path).Trim();
+            var document = IsCompactJws(text) ? JwtPayload(text, path) : ParseObject(text, path);
             if (document["payload"] is { } payload && (document["signatures"] is not null || document["signature"] is not null))
             {
                 // A JAdES seal (JWS JSON, unencoded payload): the credential is the payload.
@@ -23,7 +24,7 @@ internal static class InspectCommand
 
             if (!CredentialProfiles.TryDetect(document, out var profile))
             {
-                throw new UsageException("not a credential in a profile this tool reads (Europass EDC).");
+                throw new UsageException("not a credential in a profile this tool reads (Europass EDC, Open Badges 3.0).");
             }
 
             var read = profile.FromCredential(document);
@@ -38,25 +39,47 @@ internal static class InspectCommand
         return command;
     }
 
-    /// <summary>The credential inside a compact JWS (vc+jwt, or a VC 1.1 JWT's <c>vc</c> claim), not verified: inspect only reads.</summary>
-    private static System.Text.Json.Nodes.JsonObject? CompactJwsPayload(byte[] input)
-    {
-        var text = System.Text.Encoding.ASCII.GetString(input).Trim();
-        var parts = text.Split('.');
-        if (parts.Length != 3 || text.StartsWith('{') || !Crypto.Base64Url.TryDecode(parts[1], out var payload))
-        {
-            return null;
-        }
+    private static bool IsCompactJws(string text) =>
+        text.Length > 0 && text[0] != '{' && text.Count(c => c == '.') == 2 && !text.Any(char.IsWhiteSpace);
 
+    /// <summary>The credential inside a vc+jwt (VC-JOSE-COSE: the payload is the credential; its signature is verify's business), without the JWT claims.</summary>
+    private static System.Text.Json.Nodes.JsonObject JwtPayload(string token, string? path)
+    {
+        byte[] bytes;
         try
         {
-            var claims = System.Text.Json.Nodes.JsonNode.Parse(payload) as System.Text.Json.Nodes.JsonObject
-                ?? throw new UsageException("the JWS payload is not a JSON object.");
-            return claims["vc"] as System.Text.Json.Nodes.JsonObject ?? claims;
+            bytes = System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1]);
         }
-        catch (System.Text.Json.JsonException)
+        catch (FormatException)
         {
-            throw new UsageException("the JWS payload is not JSON.");
+            throw new UsageException($"{path ?? "stdin"}: the compact JWS payload is not base64url.");
+        }
+
+        var payload = ParseObject(System.Text.Encoding.UTF8.GetString(bytes), path);
+        if (payload["vc"] is System.Text.Json.Nodes.JsonObject vc)
+        {
+            // A VC 1.1 JWT: the credential is the vc claim.
+            payload = (System.Text.Json.Nodes.JsonObject)vc.DeepClone();
+        }
+
+        foreach (var claim in new[] { "iss", "sub", "aud", "iat", "nbf", "exp", "jti", "cnf" })
+        {
+            payload.Remove(claim);
+        }
+
+        return payload;
+    }
+
+    private static System.Text.Json.Nodes.JsonObject ParseObject(string text, string? path)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(text, null, new System.Text.Json.JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = false }) as System.Text.Json.Nodes.JsonObject
+                ?? throw new UsageException($"{path ?? "stdin"}: the credential must be a JSON object.");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new UsageException($"{path ?? "stdin"}: the credential is not well-formed JSON: {ex.Message.Split(". ", 2)[0]}.");
         }
     }
 }

@@ -12,7 +12,7 @@ internal static class IssueCommand
     public static Command Create()
     {
         var input = Cli.InOption("The model (JSON form of MicroCredential, see samples/models/README.md); '-' or absent reads stdin.");
-        var profile = new Option<string>("--profile") { Description = "Credential profile: edc (Europass EDC, ELM v3, VC 1.1).", DefaultValueFactory = _ => "edc" }.AcceptOnlyFromAmong("edc");
+        var profile = new Option<string>("--profile") { Description = "Credential profile: edc (Europass EDC, ELM v3, VC 1.1) or ob3 (Open Badges 3.0, VC 2.0).", DefaultValueFactory = _ => "edc" }.AcceptOnlyFromAmong("edc", "ob3");
         var proof = Cli.ProofOption("eddsa-rdfc-2022");
         var key = Cli.KeyOption(required: false);
         var cert = JadesCli.CertOption();
@@ -24,7 +24,13 @@ internal static class IssueCommand
         var command = new Command("issue", "Issue a signed micro-credential from a model.") { input, profile, proof, key, cert, certPassword, certKey, created, output, statusLists };
         command.SetAction(async (result, ct) =>
         {
-            if (result.GetRequiredValue(proof) == "jose")
+            var ob3 = result.GetRequiredValue(profile) == "ob3";
+            if (ob3 && result.GetRequiredValue(proof) == JadesCli.Proof)
+            {
+                throw new UsageException("--proof jades seals Europass EDC credentials; issue --profile ob3 with eddsa-rdfc-2022, eddsa-jcs-2022 or jose.");
+            }
+
+            if (!ob3 && result.GetRequiredValue(proof) == "jose")
             {
                 throw new UsageException(JoseSign.EdcRefusal);
             }
@@ -64,10 +70,20 @@ internal static class IssueCommand
                 return ExitCodes.Success;
             }
 
-            using var loaded = Cli.LoadKey(result.GetValue(key) ?? throw new UsageException("--key FILE is required (or --proof jades with --cert FILE)."));
+            var keyPath = result.GetValue(key) ?? throw new UsageException("--key FILE is required (or --proof jades with --cert FILE).");
+            using var loaded = Cli.LoadKey(keyPath);
+            if (ob3 && result.GetRequiredValue(proof) == "jose")
+            {
+                // vc+jwt secures the VC 2.0 credential as it is: the issuer is the key's DID.
+                var issuerId = new CredentialIssuer(loaded.Key, loaded.VerificationMethodId).IssuerId;
+                var unsigned = CredentialProfiles.Ob3.ToCredential(model, new CredentialOptions { IssuerId = issuerId, IssuedAt = result.GetValue(created) ?? TimeProvider.System.GetUtcNow() });
+                Cli.WriteOutput(result.GetValue(output), JoseSign.Sign(unsigned, "jose", keyPath, null, loaded.VerificationMethodId, result.GetValue(created)) + "\n");
+                return ExitCodes.Success;
+            }
+
             var options = new IssuerOptions
             {
-                Profile = CredentialProfiles.Edc,
+                Profile = result.GetRequiredValue(profile) == "ob3" ? CredentialProfiles.Ob3 : CredentialProfiles.Edc,
                 Cryptosuite = Cli.Suite(result.GetRequiredValue(proof)),
                 TimeProvider = result.GetValue(created) is { } at ? new FixedTimeProvider(at) : TimeProvider.System,
             };

@@ -74,8 +74,11 @@ public static class CredentialProfiles
     /// <summary>Europass European Digital Credential (ELM v3 in a VC 1.1 envelope).</summary>
     public static ICredentialProfile Edc => EdcProfile.Instance;
 
+    /// <summary>Open Badges 3.0 (<c>OpenBadgeCredential</c>, VC 2.0) with this library's micro-credential extension context.</summary>
+    public static ICredentialProfile Ob3 => OpenBadges3Profile.Instance;
+
     /// <summary>Every profile, in detection order.</summary>
-    public static IReadOnlyList<ICredentialProfile> All { get; } = [EdcProfile.Instance];
+    public static IReadOnlyList<ICredentialProfile> All { get; } = [EdcProfile.Instance, OpenBadges3Profile.Instance];
 
     /// <summary>Finds the profile a credential belongs to.</summary>
     /// <param name="credential">The credential.</param>

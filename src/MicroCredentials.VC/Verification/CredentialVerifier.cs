@@ -318,7 +318,7 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
             {
                 if (entry is JsonObject o)
                 {
-                    foreach (var key in new[] { "notation", "identifier" })
+                    foreach (var key in new[] { "notation", "identifier", "identityHash" })
                     {
                         if (o[key] is JsonValue nv && nv.TryGetValue(out string? notation))
                         {
@@ -391,7 +391,7 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
     {
         if (!CredentialProfiles.TryDetect(credential, out var profile))
         {
-            var detail = "The credential is not in a micro-credential profile this library reads (Europass EDC), so the Council Recommendation elements were not checked.";
+            var detail = "The credential is not in a micro-credential profile this library reads (Europass EDC, Open Badges 3.0), so the Council Recommendation elements were not checked.";
             return (Options.RequireMicroCredentialElements
                 ? CheckResult.Fail(VerificationCheck.Elements, "elements.unknownProfile", detail)
                 : CheckResult.Skip(VerificationCheck.Elements, "elements.unknownProfile", detail), null);

@@ -284,7 +284,7 @@ public class EdcRealCredentialTests
     {
         var ob3 = JsonNode.Parse("""{"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],"type":["VerifiableCredential","OpenBadgeCredential"]}""")!.AsObject();
         Assert.That(EdcProfile.Instance.CanRead(ob3), Is.False);
-        Assert.That(CredentialProfiles.TryDetect(ob3, out var profile), Is.False);
-        Assert.That(profile, Is.Null);
+        Assert.That(CredentialProfiles.TryDetect(ob3, out var profile), Is.True);
+        Assert.That(profile, Is.SameAs(CredentialProfiles.Ob3));
     }
 }

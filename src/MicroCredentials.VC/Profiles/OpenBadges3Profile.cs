@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Model;
+
+namespace MicroCredentials.VC.Profiles;
+
+/// <summary>
+/// The Open Badges 3.0 profile (1EdTech, <c>OpenBadgeCredential</c> in a W3C VC Data Model 2.0 envelope): the
+/// micro-credential as most learning wallets read it, with the Council Recommendation elements that Open Badges has no
+/// property for carried by this library's extension context <see cref="ExtensionContext"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="ToCredential"/> writes the issuer as a <c>Profile</c> (the awarding body: <c>name</c>, <c>url</c>,
+/// <c>email</c>, <c>address</c>, <c>otherIdentifier</c>), the learner as an <c>AchievementSubject</c> (<c>id</c> the
+/// learner's DID; <c>identifier</c> plain-text <c>IdentityObject</c>s), and the micro-credential as its
+/// <c>Achievement</c> with <c>achievementType</c> <c>MicroCredential</c>, <c>criteria.narrative</c> (the learning
+/// outcomes), <c>creditsAvailable</c> (ECTS), <c>fieldOfStudy</c> (ISCED-F), <c>inLanguage</c>, <c>alignment</c>
+/// (ESCO skills <c>ext:ESCOSkill</c>, EQF level <c>ext:EQF</c>, ISCED-F fields <c>ext:ISCED-F</c>, quality assurance
+/// <c>ext:QualityAssurance</c> when it has a web page) and the grade as a <c>result</c> against a
+/// <c>resultDescription</c>. The output validates against the official AchievementCredential JSON Schema.
+/// </para>
+/// <para>
+/// Every element is also written, without loss, in the terms of <see cref="ExtensionContext"/> (documented in
+/// <c>docs/ob3-extension-context.md</c>): ECTS as such, notional hours, other credit systems, NQF level, learning
+/// outcomes with their ESCO skills, type of assessment, supervision and identity verification, grading scheme, form
+/// of participation and learning setting, quality assurance, prerequisites, integration and stackability, further
+/// information, learner identifiers with their schemes, and every text in all its languages. Reading our own output
+/// gives back an equal model.
+/// </para>
+/// <para>
+/// <see cref="FromCredential"/> also reads Open Badges 3.0 credentials of other issuers (without the extension
+/// context): alignments to ESCO skills become learning outcomes, <c>ext:EQF</c> and <c>ext:QualityAssurance</c>
+/// alignments the level and quality assurance, <c>creditsAvailable</c> the ECTS credits, and the edubadges
+/// micro-credential extension terms (<c>ECTS</c>, <c>participationType</c>, <c>assessmentType</c>,
+/// <c>supervisionType</c>) are recognised. A hashed <c>IdentityObject</c> cannot be read back and is reported.
+/// </para>
+/// </remarks>
+public sealed class OpenBadges3Profile : ICredentialProfile
+{
+    /// <summary>The VC Data Model 2.0 context, first in <c>@context</c>.</summary>
+    public const string VcV2Context = "https://www.w3.org/ns/credentials/v2";
+
+    /// <summary>The Open Badges 3.0.3 context, second in <c>@context</c>.</summary>
+    public const string OpenBadgesContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+
+    /// <summary>
+    /// This library's Open Badges extension context (version 1), third in <c>@context</c>: the Council Recommendation
+    /// elements Open Badges has no property for. Embedded in the library (<c>contexts/mc-ob3-ext-v1.jsonld</c>).
+    /// </summary>
+    public const string ExtensionContext = "https://w3id.org/microcredentials-vc/ob3-ext/v1";
+
+    /// <summary>The vocabulary namespace of the terms of <see cref="ExtensionContext"/>.</summary>
+    public const string ExtensionVocabulary = "https://w3id.org/microcredentials-vc/ob3-ext/vocab#";
+
+    /// <summary>The credential type written (<c>OpenBadgeCredential</c>); <c>AchievementCredential</c> is read too.</summary>
+    public const string CredentialType = "OpenBadgeCredential";
+
+    /// <summary>The achievement type of a micro-credential.</summary>
+    public const string AchievementType = "MicroCredential";
+
+    private OpenBadges3Profile()
+    {
+    }
+
+    /// <summary>The profile.</summary>
+    public static OpenBadges3Profile Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public string Name => "ob3";
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// <see cref="CredentialOptions.IncludeDataIntegrityContext"/> is ignored: the VC 2.0 context defines the Data
+    /// Integrity terms already.
+    /// </remarks>
+    public JsonObject ToCredential(MicroCredential model, CredentialOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!ModelValidator.IsAbsoluteUri(options.IssuerId))
+        {
+            throw Error.Argument(nameof(options), "CredentialOptions.IssuerId must be an absolute URI, such as the DID of the signing key.");
+        }
+
+        if (options.CredentialId is not null && !ModelValidator.IsAbsoluteUri(options.CredentialId))
+        {
+            throw Error.Argument(nameof(options), "CredentialOptions.CredentialId must be an absolute URI such as urn:uuid:….");
+        }
+
+        var result = model.Validate();
+        if (!result.IsValid)
+        {
+            throw Error.Argument(
+                nameof(model),
+                "The micro-credential cannot be issued; fix these elements: " + string.Join("; ", result.Errors.Select(e => e.ToString())));
+        }
+
+        return new Ob3Writer(model, options).Write();
+    }
+
+    /// <inheritdoc/>
+    public bool CanRead(JsonObject credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return Ob3Reader.IsOpenBadge(credential);
+    }
+
+    /// <inheritdoc/>
+    public ProfileReadResult FromCredential(JsonObject credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return new Ob3Reader().Read(credential);
+    }
+}
