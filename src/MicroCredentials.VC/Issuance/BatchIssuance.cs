@@ -14,6 +14,10 @@ public sealed record BatchItem(string Id, MicroCredential Model)
 {
     /// <summary>Status entries (W3C Bitstring Status List) for the credential; empty for none.</summary>
     public IReadOnlyList<BitstringStatusListEntry> Status { get => field ?? []; init; }
+
+    /// <summary>The item's id only: never the learner's personal data.</summary>
+    /// <returns>A description for logs.</returns>
+    public override string ToString() => "BatchItem { Id = " + Id + " }";
 }
 
 /// <summary>How <see cref="CredentialIssuer.IssueManyAsync"/> runs. Immutable.</summary>
@@ -76,6 +80,10 @@ public sealed record BatchResult
 
     /// <summary>Whether a credential was issued.</summary>
     public bool Succeeded => Outcome == BatchOutcome.Issued;
+
+    /// <summary>The id, the outcome and the error code only: never the credential (personal data) or the exception's message.</summary>
+    /// <returns>A description for logs.</returns>
+    public override string ToString() => "BatchResult { Id = " + Id + ", Outcome = " + Outcome + (ErrorCode is null ? string.Empty : ", ErrorCode = " + ErrorCode) + " }";
 }
 
 /// <summary>Batch issuance.</summary>
