@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Issuance;
+using System.Text.Json.Nodes;
 using MicroCredentials.VC.Model;
+using MicroCredentials.VC.Profiles;
 using MicroCredentials.VC.Proofs;
 using MicroCredentials.VC.Tests.Model;
 using MicroCredentials.VC.Verification;
@@ -69,6 +71,51 @@ public class IssueManyTests
         var sample = results.First(r => r.Succeeded);
         var report = await new CredentialVerifier().VerifyAsync(sample.Credential!.ToJsonString());
         Assert.That(report.Verified, Is.True, string.Join("\n", report.Checks));
+    }
+
+    /// <summary>The EDC profile, except that it adds an undefined term for "Learner 3" and throws for "Learner 5".</summary>
+    private sealed class FaultyProfile : ICredentialProfile
+    {
+        public string Name => "faulty";
+
+        public JsonObject ToCredential(MicroCredential model, CredentialOptions options)
+        {
+            var credential = CredentialProfiles.Edc.ToCredential(model, options);
+            switch (model.Learner?.FullName)
+            {
+                case "Learner 3":
+                    credential["notDefinedAnywhere"] = "x";
+                    break;
+                case "Learner 5":
+                    throw new InvalidOperationException("a bug in a custom profile");
+                default:
+                    break;
+            }
+
+            return credential;
+        }
+
+        public bool CanRead(JsonObject credential) => CredentialProfiles.Edc.CanRead(credential);
+
+        public ProfileReadResult FromCredential(JsonObject credential) => CredentialProfiles.Edc.FromCredential(credential);
+    }
+
+    [Test]
+    public async Task IssueMany_SigningErrors_AreResultsNotExceptions()
+    {
+        using var key = Ed25519SigningKey.Generate();
+        var issuer = CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = Cryptosuites.EdDsaJcs2022, Profile = new FaultyProfile() });
+
+        var results = (await All(issuer.IssueManyAsync(Items(Enumerable.Range(0, 8).Select(i => Item(i, valid: true)))))).ToDictionary(r => r.Id);
+
+        Assert.That(results, Has.Count.EqualTo(8));
+        Assert.That(results["item-3"].Outcome, Is.EqualTo(BatchOutcome.Failed));
+        Assert.That(results["item-3"].ErrorCode, Does.StartWith("context."));
+        Assert.That(results["item-3"].Exception, Is.InstanceOf<ProofException>());
+        Assert.That(results["item-5"].Outcome, Is.EqualTo(BatchOutcome.Failed));
+        Assert.That(results["item-5"].ErrorCode, Is.EqualTo(CredentialIssuer.UnexpectedErrorCode));
+        Assert.That(results["item-5"].ToString(), Does.Not.Contain("bug").And.Not.Contain("Learner"));
+        Assert.That(results.Values.Count(r => r.Succeeded), Is.EqualTo(6));
     }
 
     [Test]
