@@ -82,13 +82,13 @@ internal static partial class BatchCommand
                 {
                     var task = context.AddTask("issuing", maxValue: Math.Max(1, total));
                     run.Progress = () => task.Increment(1);
-                    await IssueAllAsync(issuer, csv, columns, templateModel, malformed, run, ct).ConfigureAwait(false);
+                    await IssueAllAsync(issuer, csv, csvPath, columns, templateModel, malformed, run, ct).ConfigureAwait(false);
                     task.Value = task.MaxValue;
                 }).ConfigureAwait(false);
         }
         else
         {
-            await IssueAllAsync(issuer, csv, columns, templateModel, malformed, run, ct).ConfigureAwait(false);
+            await IssueAllAsync(issuer, csv, csvPath, columns, templateModel, malformed, run, ct).ConfigureAwait(false);
         }
 
         run.WriteErrors();
@@ -102,12 +102,12 @@ internal static partial class BatchCommand
         return ExitCodes.Success;
     }
 
-    private static async Task IssueAllAsync(CredentialIssuer issuer, CsvReader csv, BatchColumn[] columns, MicroCredential template, HashSet<long> malformed, Run run, CancellationToken ct)
+    private static async Task IssueAllAsync(CredentialIssuer issuer, CsvReader csv, string path, BatchColumn[] columns, MicroCredential template, HashSet<long> malformed, Run run, CancellationToken ct)
     {
         // Writing a file and renaming it costs as much kernel time as signing on some file systems (ext4: ~0.5 ms),
         // so the results are written by as many writers as there are cores.
         await Parallel.ForEachAsync(
-            issuer.IssueManyAsync(ReadItemsAsync(csv, columns, template, malformed, run, ct), BatchOptions.Default, ct),
+            issuer.IssueManyAsync(ReadItemsAsync(csv, path, columns, template, malformed, run, ct), BatchOptions.Default, ct),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
             (result, _) =>
             {
@@ -124,6 +124,7 @@ internal static partial class BatchCommand
             HasHeader = true,
             TrackLineNumbers = true,
             SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = false, // a line break in a field is refused anyway: one stray quote cannot swallow the rows after it
             IncludeValuesInExceptions = false,
             MaxRecordSize = 1024 * 1024,
         };
@@ -236,17 +237,18 @@ internal static partial class BatchCommand
         return n;
     }
 
-    private static async IAsyncEnumerable<BatchItem> ReadItemsAsync(CsvReader csv, BatchColumn[] columns, MicroCredential template, HashSet<long> malformed, Run run, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<BatchItem> ReadItemsAsync(CsvReader csv, string path, BatchColumn[] columns, MicroCredential template, HashSet<long> malformed, Run run, [EnumeratorCancellation] CancellationToken ct)
     {
         var firstLine = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var fields = new string[columns.Length];
-        while (await csv.ReadAsync(ct).ConfigureAwait(false))
+        while (await ReadRecordAsync(csv, path, ct).ConfigureAwait(false))
         {
             var line = csv.LineNumber;
             var id = csv.FieldCount > 0 ? csv.GetString(0) : string.Empty;
             if (malformed.Remove(line))
             {
-                run.Bad(line, id, "malformed quoting (a stray or unclosed quote)");
+                // The first field of a malformed line may be the rest of someone's name: the line number alone identifies it.
+                run.Bad(line, string.Empty, "malformed quoting (a stray or unclosed quote; a quoted field cannot span lines)");
                 continue;
             }
 
@@ -293,6 +295,19 @@ internal static partial class BatchCommand
 
             run.Lines[id] = line;
             yield return new BatchItem(id, model);
+        }
+    }
+
+    /// <summary>The next record; input that cannot be read on (e.g. a record over 1 MiB, an unclosed quote) is unusable input.</summary>
+    private static async ValueTask<bool> ReadRecordAsync(CsvReader csv, string path, CancellationToken ct)
+    {
+        try
+        {
+            return await csv.ReadAsync(ct).ConfigureAwait(false);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{path}: cannot read on from line {ex.LineNumber}: the CSV is malformed there (e.g. a quote that is never closed, or a record over 1 MiB)."));
         }
     }
 

@@ -199,6 +199,22 @@ public class BatchCliTests
     }
 
     [Test]
+    public void MalformedQuoting_ReportedByLine_WithoutItsFirstField_RowsAfterItIssued()
+    {
+        var output = Path.Combine(_dir, "malformed");
+        var csv = Path.Combine(_dir, "malformed.csv");
+        File.WriteAllText(csv, "rowId,learner.fullName\nM1,Ann Lee\nM2,\"Bob\nSecretname\"\nM3,Cy Dee\nM4,Da\"n\n");
+        var r = Run(csv, output);
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        Assert.That(r.Stdout.Trim(), Is.EqualTo("issued 2, skipped 0 (already issued), failed 3"));
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv")).Skip(1).ToList();
+        Assert.That(errors.Select(l => l.Split(',')[0]), Is.EqualTo(new[] { "3", "4", "6" }));
+        Assert.That(errors, Has.All.Contain("malformed quoting"));
+        Assert.That(string.Join("\n", errors), Does.Not.Contain("Secretname").And.Not.Contain("Bob"));
+        Assert.That(File.Exists(Path.Combine(output, "M1.json")) && File.Exists(Path.Combine(output, "M3.json")), Is.True);
+    }
+
+    [Test]
     public void UnknownHeader_Exit2_NothingIssued()
     {
         var output = Path.Combine(_dir, "unknown-header");
