@@ -56,5 +56,6 @@ internal static class Program
         CanonicalizeCommand.Create(),
         BenchCommand.Create(),
         StatusCommand.Create(),
+        BatchCommand.Create(),
     };
 }

@@ -42,7 +42,7 @@ public sealed record IssuanceResult(JsonObject? Credential, ValidationResult Val
 /// Issues micro-credentials: model → profile (unsigned credential) → Data Integrity proof. Thread-safe; one issuer
 /// can sign many credentials concurrently.
 /// </summary>
-public sealed class CredentialIssuer
+public sealed partial class CredentialIssuer
 {
     private readonly Ed25519SigningKey _key;
 

@@ -1,0 +1,641 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using MicroCredentials.VC.Issuance;
+using MicroCredentials.VC.Model;
+using MicroCredentials.VC.Profiles;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace MicroCredentials.VC.Cli.Commands;
+
+/// <summary>
+/// <c>mcred batch</c>: one credential per row of a student-information-system export (see samples/batch/README.md).
+/// Bad rows are reported by line in DIR/errors.csv, never skipped silently; ids whose DIR/ID.json exists are skipped,
+/// so re-running the same command issues only what is missing.
+/// </summary>
+internal static partial class BatchCommand
+{
+    public const string ErrorsFileName = "errors.csv";
+
+    public static Command Create()
+    {
+        var key = Cli.KeyOption();
+        var template = new Option<string>("--template") { Description = "The model (JSON form of MicroCredential) every row starts from; the CSV columns override its fields.", Required = true };
+        var input = new Option<string>("--in") { Description = "The CSV export: first column a unique row id, then the columns of samples/batch/README.md.", Required = true };
+        var output = new Option<string>("--out") { Description = "The folder for ID.json (one credential per row) and errors.csv (the rows that were not issued).", Required = true };
+        var proof = new Option<string>("--proof")
+        {
+            Description = "Proof: eddsa-rdfc-2022 (default) or eddsa-jcs-2022.",
+            DefaultValueFactory = _ => "eddsa-rdfc-2022",
+        }.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022");
+        var command = new Command("batch", "Issue one micro-credential per row of a CSV export, in parallel; resumable (re-running issues only what is missing).") { key, template, input, output, proof };
+        command.SetAction((result, ct) => RunAsync(
+            result.GetRequiredValue(key),
+            result.GetRequiredValue(template),
+            result.GetRequiredValue(input),
+            result.GetRequiredValue(output),
+            result.GetRequiredValue(proof),
+            ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string keyPath, string templatePath, string csvPath, string outDir, string proof, CancellationToken ct)
+    {
+        if (!File.Exists(csvPath))
+        {
+            throw new UsageException($"{csvPath}: no such file.");
+        }
+
+        if (!MicroCredentialJson.TryParse(Cli.ReadInputText(templatePath), out var templateModel, out var templateError))
+        {
+            throw new UsageException($"{templatePath}: the template is not usable: {templateError}");
+        }
+
+        using var loaded = Cli.LoadKey(keyPath);
+
+        var malformed = new HashSet<long>();
+        await using var csv = OpenCsv(csvPath, malformed);
+        var columns = await ReadHeaderAsync(csv, csvPath, ct).ConfigureAwait(false);
+        CheckTemplate(templateModel, columns, templatePath);
+        var existing = PrepareOutput(outDir);
+
+        var issuer = new CredentialIssuer(loaded.Key, loaded.VerificationMethodId, new IssuerOptions
+        {
+            Profile = CredentialProfiles.Edc,
+            Cryptosuite = Cli.Suite(proof),
+        });
+        var run = new Run(outDir, existing);
+        var interactive = !Console.IsErrorRedirected;
+        if (interactive)
+        {
+            var total = await CountRecordsAsync(csvPath, ct).ConfigureAwait(false);
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            await console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("issuing", maxValue: Math.Max(1, total));
+                    run.Progress = () => task.Increment(1);
+                    await IssueAllAsync(issuer, csv, csvPath, columns, templateModel, malformed, run, ct).ConfigureAwait(false);
+                    task.Value = task.MaxValue;
+                }).ConfigureAwait(false);
+        }
+        else
+        {
+            await IssueAllAsync(issuer, csv, csvPath, columns, templateModel, malformed, run, ct).ConfigureAwait(false);
+        }
+
+        run.WriteErrors();
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"issued {run.Issued}, skipped {run.Skipped} (already issued), failed {run.Failed}"));
+        if (run.Failed > 0)
+        {
+            Cli.Error($"{run.Failed} row(s) were not issued; each is listed with its line and the reason in {Path.Combine(outDir, ErrorsFileName)}.");
+            return ExitCodes.NotVerified;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task IssueAllAsync(CredentialIssuer issuer, CsvReader csv, string path, BatchColumn[] columns, MicroCredential template, HashSet<long> malformed, Run run, CancellationToken ct)
+    {
+        // Writing a file and renaming it costs as much kernel time as signing on some file systems (ext4: ~0.5 ms),
+        // so the results are written by as many writers as there are cores.
+        await Parallel.ForEachAsync(
+            issuer.IssueManyAsync(ReadItemsAsync(csv, path, columns, template, malformed, run, ct), BatchOptions.Default, ct),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+            (result, _) =>
+            {
+                run.Complete(result);
+                return ValueTask.CompletedTask;
+            }).ConfigureAwait(false);
+    }
+
+    private static CsvReader OpenCsv(string path, HashSet<long>? malformedLines)
+    {
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = false, // a line break in a field is refused anyway: one stray quote cannot swallow the rows after it
+            IncludeValuesInExceptions = false,
+            MaxRecordSize = 1024 * 1024,
+        };
+        if (malformedLines is not null)
+        {
+            options = options with { OnMalformedRecord = record => malformedLines.Add(record.LineNumber) };
+        }
+
+        try
+        {
+            return CsvReader.Create(File.OpenRead(path), options, false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: {ex.Message}");
+        }
+    }
+
+    private static async Task<BatchColumn[]> ReadHeaderAsync(CsvReader csv, string path, CancellationToken ct)
+    {
+        string[] headers;
+        try
+        {
+            await csv.ReadHeaderAsync(ct).ConfigureAwait(false);
+            headers = [.. csv.Headers];
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new UsageException($"{path}: the header row is not valid CSV ({ex.GetType().Name}).");
+        }
+
+        if (headers.Length == 0 || headers.All(string.IsNullOrWhiteSpace))
+        {
+            throw new UsageException($"{path}: no header row (the first line names the columns: the row id, then columns of samples/batch/README.md).");
+        }
+
+        var columns = new BatchColumn[headers.Length];
+        columns[0] = BatchColumn.RowId;
+        var unknown = new List<string>();
+        for (var i = 1; i < headers.Length; i++)
+        {
+            var name = headers[i].Trim();
+            if (!Columns.TryGetValue(name, out columns[i]))
+            {
+                unknown.Add(name.Length == 0 ? $"(empty, column {i + 1})" : name);
+            }
+            else if (Array.IndexOf(columns, columns[i], 1, i - 1) >= 0)
+            {
+                throw new UsageException($"{path}: the column '{name}' appears twice in the header.");
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw new UsageException($"{path}: unknown column(s) in the header: {string.Join(", ", unknown.Select(Printable))}. The columns after the row id are: {string.Join(", ", Columns.Keys)} (see samples/batch/README.md).");
+        }
+
+        return columns;
+    }
+
+    /// <summary>Refuses a template that no row can fix: every problem it has must be in an element the CSV overrides.</summary>
+    private static void CheckTemplate(MicroCredential template, BatchColumn[] columns, string path)
+    {
+        var covered = columns.Skip(1).Select(Element).Distinct(StringComparer.Ordinal).ToArray();
+        var fatal = template.Validate().Errors
+            .Where(p => !covered.Any(c => p.Element == c || p.Element.StartsWith(c + ".", StringComparison.Ordinal) || p.Element.StartsWith(c + "[", StringComparison.Ordinal)))
+            .ToList();
+        if (fatal.Count > 0)
+        {
+            throw new UsageException($"{path}: the template is not a complete micro-credential, and no column of the CSV fills in:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", fatal));
+        }
+    }
+
+    private static HashSet<string> PrepareOutput(string outDir)
+    {
+        try
+        {
+            Directory.CreateDirectory(outDir);
+            var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var file in Directory.EnumerateFiles(outDir))
+            {
+                var name = Path.GetFileName(file);
+                if (name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal))
+                {
+                    File.Delete(file); // left by an interrupted run: its credential was never published
+                }
+                else if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    existing.Add(name[..^5]);
+                }
+            }
+
+            return existing;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{outDir}: cannot use as the output folder: {ex.Message}");
+        }
+    }
+
+    private static async Task<long> CountRecordsAsync(string path, CancellationToken ct)
+    {
+        await using var csv = OpenCsv(path, malformedLines: null);
+        long n = 0;
+        while (await csv.ReadAsync(ct).ConfigureAwait(false))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private static async IAsyncEnumerable<BatchItem> ReadItemsAsync(CsvReader csv, string path, BatchColumn[] columns, MicroCredential template, HashSet<long> malformed, Run run, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var firstLine = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        var fields = new string[columns.Length];
+        while (await ReadRecordAsync(csv, path, ct).ConfigureAwait(false))
+        {
+            var line = csv.LineNumber;
+            var id = csv.FieldCount > 0 ? csv.GetString(0) : string.Empty;
+            if (malformed.Remove(line))
+            {
+                // The first field of a malformed line may be the rest of someone's name: the line number alone identifies it.
+                run.Bad(line, string.Empty, "malformed quoting (a stray or unclosed quote; a quoted field cannot span lines)");
+                continue;
+            }
+
+            if (csv.FieldCount != columns.Length)
+            {
+                run.Bad(line, id, string.Create(CultureInfo.InvariantCulture, $"expected {columns.Length} columns as in the header, found {csv.FieldCount}"));
+                continue;
+            }
+
+            if (IdProblem(id) is { } idProblem)
+            {
+                run.Bad(line, id, idProblem);
+                continue;
+            }
+
+            if (firstLine.TryGetValue(id, out var first))
+            {
+                run.Bad(line, id, string.Create(CultureInfo.InvariantCulture, $"duplicate row id: already used on line {first}"));
+                continue;
+            }
+
+            firstLine.Add(id, line);
+            string? problem = null;
+            for (var i = 1; i < columns.Length; i++)
+            {
+                fields[i] = csv.GetString(i);
+                if (problem is null && HasControlCharacter(fields[i]))
+                {
+                    problem = $"the column '{Name(columns[i])}' contains a control character (e.g. a line break or a tab)";
+                }
+            }
+
+            var model = problem is null ? BuildModel(template, columns, fields, out problem) : null;
+            if (model is null)
+            {
+                run.Bad(line, id, problem ?? "the row cannot be read");
+                continue;
+            }
+
+            if (run.AlreadyIssued(id))
+            {
+                continue;
+            }
+
+            run.Lines[id] = line;
+            yield return new BatchItem(id, model);
+        }
+    }
+
+    /// <summary>The next record; input that cannot be read on (e.g. a record over 1 MiB, an unclosed quote) is unusable input.</summary>
+    private static async ValueTask<bool> ReadRecordAsync(CsvReader csv, string path, CancellationToken ct)
+    {
+        try
+        {
+            return await csv.ReadAsync(ct).ConfigureAwait(false);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{path}: cannot read on from line {ex.LineNumber}: the CSV is malformed there (e.g. a quote that is never closed, or a record over 1 MiB)."));
+        }
+    }
+
+    private static string? IdProblem(string id)
+    {
+        if (id.Length == 0)
+        {
+            return "the row id (first column) is empty";
+        }
+
+        if (HasControlCharacter(id))
+        {
+            return "the row id contains a control character";
+        }
+
+        if (id.Length > 100 || !SafeId().IsMatch(id) || id.EndsWith('.'))
+        {
+            return "the row id cannot be used as a file name (use at most 100 letters A-Z, digits, '.', '_' or '-', starting with a letter or digit)";
+        }
+
+        var stem = id.Split('.')[0].ToUpperInvariant();
+        return stem is "CON" or "PRN" or "AUX" or "NUL" || ((stem.StartsWith("COM", StringComparison.Ordinal) || stem.StartsWith("LPT", StringComparison.Ordinal)) && stem.Length == 4 && char.IsAsciiDigit(stem[3]))
+            ? "the row id is a reserved device name on Windows and cannot be used as a file name"
+            : null;
+    }
+
+    private static bool HasControlCharacter(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SafeId();
+
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
+
+    /// <summary>Per-run state shared by the reader of rows (one thread) and the writer of results (another).</summary>
+    private sealed class Run(string outDir, HashSet<string> existing)
+    {
+        private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = Cli.Indented.Encoder };
+        private readonly ConcurrentQueue<(long Line, string Id, string Reason)> _errors = new();
+        private long _issued;
+        private long _skipped;
+        private long _failed;
+
+        public ConcurrentDictionary<string, long> Lines { get; } = new(StringComparer.Ordinal);
+
+        public Action? Progress { get; set; }
+
+        public long Issued => Interlocked.Read(ref _issued);
+
+        public long Skipped => Interlocked.Read(ref _skipped);
+
+        public long Failed => Interlocked.Read(ref _failed);
+
+        public void Bad(long line, string id, string reason)
+        {
+            _errors.Enqueue((line, id, reason));
+            Interlocked.Increment(ref _failed);
+            Progress?.Invoke();
+        }
+
+        public bool AlreadyIssued(string id)
+        {
+            if (!existing.Contains(id))
+            {
+                return false;
+            }
+
+            Interlocked.Increment(ref _skipped);
+            Progress?.Invoke();
+            return true;
+        }
+
+        public void Complete(BatchResult result)
+        {
+            Lines.TryRemove(result.Id, out var line);
+            switch (result.Outcome)
+            {
+                case BatchOutcome.Issued:
+                    if (Write(result.Id, result.Credential!))
+                    {
+                        Interlocked.Increment(ref _issued);
+                        Progress?.Invoke();
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref _skipped); // another run wrote it first
+                        Progress?.Invoke();
+                    }
+
+                    break;
+                case BatchOutcome.Invalid:
+                    Bad(line, result.Id, "not a complete micro-credential: " + string.Join("; ", result.Validation!.Errors));
+                    break;
+                default:
+                    // The exception's message may quote the document: only its code is reported.
+                    Bad(line, result.Id, "the credential could not be signed (" + result.ErrorCode + ")");
+                    break;
+            }
+        }
+
+        /// <summary>Writes DIR/ID.json atomically: a hidden temporary file in the same folder, then a rename that never overwrites.</summary>
+        private bool Write(string id, System.Text.Json.Nodes.JsonObject credential)
+        {
+            var final = Path.Combine(outDir, id + ".json");
+            var temp = Path.Combine(outDir, "." + id + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024))
+                {
+                    using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+                    {
+                        credential.WriteTo(writer);
+                    }
+
+                    stream.WriteByte((byte)'\n');
+                }
+
+                File.Move(temp, final, overwrite: false);
+                return true;
+            }
+            catch (IOException) when (File.Exists(final))
+            {
+                File.Delete(temp);
+                return false;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"{final}: cannot write: {ex.Message}");
+            }
+        }
+
+        /// <summary>Writes DIR/errors.csv (line, id, reason; by line), or removes a stale one when every row was issued.</summary>
+        public void WriteErrors()
+        {
+            var path = Path.Combine(outDir, ErrorsFileName);
+            if (_errors.IsEmpty)
+            {
+                File.Delete(path);
+                return;
+            }
+
+            var temp = Path.Combine(outDir, ".errors." + Guid.NewGuid().ToString("N") + ".tmp");
+            using (var csv = CsvWriter.Create(File.Create(temp), CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" }, false))
+            {
+                csv.WriteHeader(["line", "id", "reason"]);
+                foreach (var (line, id, reason) in _errors.OrderBy(e => e.Line))
+                {
+                    csv.WriteRecord([line.ToString(CultureInfo.InvariantCulture), Printable(id), reason]);
+                }
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+    }
+
+    private sealed class RateColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text(string.Create(CultureInfo.InvariantCulture, $"{task.Speed ?? 0:0}/s"));
+    }
+
+    private enum BatchColumn
+    {
+        RowId,
+        LearnerId,
+        LearnerFullName,
+        LearnerGivenName,
+        LearnerFamilyName,
+        LearnerDateOfBirth,
+        LearnerEmail,
+        LearnerStudentNumber,
+        LearnerNationalId,
+        LearnerNationalIdCountry,
+        IssuedOn,
+        AwardedOn,
+        ExpiresOn,
+        Grade,
+    }
+
+    /// <summary>The header names after the row id (matched ignoring case), as documented in samples/batch/README.md.</summary>
+    private static readonly Dictionary<string, BatchColumn> Columns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["learner.id"] = BatchColumn.LearnerId,
+        ["learner.fullName"] = BatchColumn.LearnerFullName,
+        ["learner.givenName"] = BatchColumn.LearnerGivenName,
+        ["learner.familyName"] = BatchColumn.LearnerFamilyName,
+        ["learner.dateOfBirth"] = BatchColumn.LearnerDateOfBirth,
+        ["learner.email"] = BatchColumn.LearnerEmail,
+        ["learner.studentNumber"] = BatchColumn.LearnerStudentNumber,
+        ["learner.nationalId"] = BatchColumn.LearnerNationalId,
+        ["learner.nationalIdCountry"] = BatchColumn.LearnerNationalIdCountry,
+        ["issuedOn"] = BatchColumn.IssuedOn,
+        ["awardedOn"] = BatchColumn.AwardedOn,
+        ["expiresOn"] = BatchColumn.ExpiresOn,
+        ["grade"] = BatchColumn.Grade,
+    };
+
+    /// <summary>The scheme of the identifier a <c>learner.studentNumber</c> column gives.</summary>
+    public const string StudentNumberScheme = "student number";
+
+    /// <summary>The scheme of the identifier a <c>learner.nationalId</c> column gives.</summary>
+    public const string NationalIdScheme = "national identifier";
+
+    private static string Name(BatchColumn column) => Columns.First(c => c.Value == column).Key;
+
+    /// <summary>The model element (as <see cref="ValidationProblem.Element"/> names it) a column fills in.</summary>
+    private static string Element(BatchColumn column) => column switch
+    {
+        BatchColumn.IssuedOn => "issuedOn",
+        BatchColumn.AwardedOn => "awardedOn",
+        BatchColumn.ExpiresOn => "expiresOn",
+        BatchColumn.Grade => "assessment.grade",
+        _ => "learner",
+    };
+
+    /// <summary>The template with the row's non-empty fields applied. An empty field keeps the template's value.</summary>
+    private static MicroCredential? BuildModel(MicroCredential template, BatchColumn[] columns, string[] fields, out string? problem)
+    {
+        var learner = template.Learner ?? new Learner();
+        var result = template;
+        string? nationalId = null;
+        string? nationalIdCountry = null;
+        for (var i = 1; i < columns.Length; i++)
+        {
+            var value = fields[i].Trim();
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            switch (columns[i])
+            {
+                case BatchColumn.LearnerId:
+                    learner = learner with { Id = value };
+                    break;
+                case BatchColumn.LearnerFullName:
+                    learner = learner with { FullName = value };
+                    break;
+                case BatchColumn.LearnerGivenName:
+                    learner = learner with { GivenName = value };
+                    break;
+                case BatchColumn.LearnerFamilyName:
+                    learner = learner with { FamilyName = value };
+                    break;
+                case BatchColumn.LearnerEmail:
+                    learner = learner with { Email = value };
+                    break;
+                case BatchColumn.LearnerDateOfBirth:
+                    if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
+                    {
+                        problem = "learner.dateOfBirth: not a date such as 2001-04-17";
+                        return null;
+                    }
+
+                    learner = learner with { DateOfBirth = birth };
+                    break;
+                case BatchColumn.LearnerStudentNumber:
+                    learner = learner with { Identifiers = [.. learner.Identifiers.Where(x => x.Scheme != StudentNumberScheme), new Identifier(value, StudentNumberScheme)] };
+                    break;
+                case BatchColumn.LearnerNationalId:
+                    nationalId = value;
+                    break;
+                case BatchColumn.LearnerNationalIdCountry:
+                    nationalIdCountry = value;
+                    break;
+                case BatchColumn.IssuedOn or BatchColumn.AwardedOn or BatchColumn.ExpiresOn:
+                    if (!TryParseDate(value, out var date))
+                    {
+                        problem = Name(columns[i]) + ": not a date (2026-06-30) or a date-time with a time zone (2026-06-30T10:00:00Z)";
+                        return null;
+                    }
+
+                    result = columns[i] switch
+                    {
+                        BatchColumn.IssuedOn => result with { IssuedOn = date },
+                        BatchColumn.AwardedOn => result with { AwardedOn = date },
+                        _ => result with { ExpiresOn = date },
+                    };
+                    break;
+                case BatchColumn.Grade:
+                    var assessment = result.Assessment ?? new Assessment();
+                    result = result with { Assessment = assessment with { Grade = new Grade(LocalizedText.Of(value), assessment.Grade?.Scheme) } };
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (nationalIdCountry is not null && nationalId is null && learner.NationalId is null)
+        {
+            problem = "learner.nationalIdCountry is given without learner.nationalId";
+            return null;
+        }
+
+        if (nationalId is not null || nationalIdCountry is not null)
+        {
+            var current = learner.NationalId;
+            learner = learner with { NationalId = new Identifier(nationalId ?? current!.Value, NationalIdScheme, nationalIdCountry ?? current?.Country) };
+        }
+
+        problem = null;
+        return result with { Learner = learner };
+    }
+
+    private static bool TryParseDate(string value, out DateTimeOffset date)
+    {
+        if (XsdDateTime.TryParse(value, out date))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            date = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return true;
+        }
+
+        return false;
+    }
+}
