@@ -95,6 +95,22 @@ public static class JsonCanonicalizer
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// SHA-256 of the canonical form of a JSON object, leaving out one member when asked, without materializing the
+    /// canonical bytes as an array (the hashing step of eddsa-jcs-2022).
+    /// </summary>
+    /// <param name="obj">The object.</param>
+    /// <param name="excludedMember">A member to leave out, or null.</param>
+    /// <param name="destination">Receives the 32-byte hash.</param>
+    internal static void Sha256(JsonObject obj, string? excludedMember, Span<byte> destination)
+    {
+        using var buffer = new PooledBufferWriter(8192);
+        var o = new CanonicalOutput(buffer);
+        WriteObject(obj, ref o, 0, excludedMember);
+        o.Flush();
+        System.Security.Cryptography.SHA256.HashData(buffer.WrittenSpan, destination);
+    }
+
     /// <summary>Canonicalizes a JSON node to a string (the UTF-16 form of the canonical bytes).</summary>
     /// <param name="node">The node; <see langword="null"/> is the JSON literal <c>null</c>.</param>
     /// <returns>The canonical JSON text.</returns>

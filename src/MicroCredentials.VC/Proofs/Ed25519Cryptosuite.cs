@@ -57,11 +57,27 @@ public abstract class Ed25519Cryptosuite : ICryptosuite
     protected virtual ValueTask<byte[]> CanonicalizeDocumentAsync(JsonObject document, bool ignoreProofMember, CryptosuiteContext context, CancellationToken cancellationToken) =>
         CanonicalizeAsync(ignoreProofMember && document.ContainsKey("proof") ? DataIntegrity.WithoutProof(document) : document, context, cancellationToken);
 
+    /// <summary>
+    /// A shortcut for suites whose transformation needs no I/O: writes SHA-256 of the configuration and of the
+    /// document straight into <paramref name="hashData"/> and returns true; false to use the general path.
+    /// </summary>
+    /// <param name="document">The document.</param>
+    /// <param name="ignoreProofMember">Whether to leave out the top-level <c>proof</c>.</param>
+    /// <param name="proofConfiguration">The proof configuration.</param>
+    /// <param name="hashData">64 bytes: the configuration's hash, then the document's.</param>
+    /// <returns>Whether the shortcut was taken.</returns>
+    private protected virtual bool TryHashDirect(JsonObject document, bool ignoreProofMember, JsonObject proofConfiguration, byte[] hashData) => false;
+
     private async ValueTask<byte[]> HashDataAsync(JsonObject document, bool ignoreProofMember, JsonObject proofConfiguration, CryptosuiteContext context, CancellationToken cancellationToken)
     {
+        var hashData = new byte[2 * SHA256.HashSizeInBytes];
+        if (TryHashDirect(document, ignoreProofMember, proofConfiguration, hashData))
+        {
+            return hashData;
+        }
+
         var configBytes = await CanonicalizeAsync(proofConfiguration, context, cancellationToken).ConfigureAwait(false);
         var documentBytes = await CanonicalizeDocumentAsync(document, ignoreProofMember, context, cancellationToken).ConfigureAwait(false);
-        var hashData = new byte[2 * SHA256.HashSizeInBytes];
         SHA256.HashData(configBytes, hashData.AsSpan(0, SHA256.HashSizeInBytes));
         SHA256.HashData(documentBytes, hashData.AsSpan(SHA256.HashSizeInBytes));
         return hashData;
@@ -136,14 +152,8 @@ public abstract class Ed25519Cryptosuite : ICryptosuite
             return;
         }
 
-        // Keep @context first, where people expect it.
-        var rest = target.Where(p => p.Key != "@context").Select(p => (p.Key, p.Value)).ToList();
-        target.Clear();
+        // The configuration is only canonicalized (members sorted), so where @context stands does not matter.
         target["@context"] = context.DeepClone();
-        foreach (var (key, value) in rest)
-        {
-            target[key] = value?.DeepClone();
-        }
     }
 
     private static bool IsPrefixOf(JsonNode proofContext, JsonNode? documentContext)

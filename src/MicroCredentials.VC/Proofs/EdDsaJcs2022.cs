@@ -28,6 +28,14 @@ public sealed class EdDsaJcs2022 : Ed25519Cryptosuite
         ValueTask.FromResult(JsonCanonicalizer.Canonicalize(document));
 
     /// <inheritdoc/>
+    private protected override bool TryHashDirect(JsonObject document, bool ignoreProofMember, JsonObject proofConfiguration, byte[] hashData)
+    {
+        JsonCanonicalizer.Sha256(proofConfiguration, null, hashData.AsSpan(0, 32));
+        JsonCanonicalizer.Sha256(document, ignoreProofMember ? "proof" : null, hashData.AsSpan(32, 32));
+        return true;
+    }
+
+    /// <inheritdoc/>
     protected override ValueTask<byte[]> CanonicalizeDocumentAsync(JsonObject document, bool ignoreProofMember, CryptosuiteContext context, CancellationToken cancellationToken) =>
         ValueTask.FromResult(ignoreProofMember ? JsonCanonicalizer.CanonicalizeWithout(document, "proof") : JsonCanonicalizer.Canonicalize(document));
 }
