@@ -63,25 +63,7 @@ public sealed class EdcProfile : ICredentialProfile
     /// <inheritdoc/>
     public JsonObject ToCredential(MicroCredential model, CredentialOptions options)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(options);
-        if (!ModelValidator.IsAbsoluteUri(options.IssuerId))
-        {
-            throw Error.Argument(nameof(options), "CredentialOptions.IssuerId must be an absolute URI, such as the DID of the signing key.");
-        }
-
-        if (options.CredentialId is not null && !ModelValidator.IsAbsoluteUri(options.CredentialId))
-        {
-            throw Error.Argument(nameof(options), "CredentialOptions.CredentialId must be an absolute URI such as urn:uuid:….");
-        }
-
-        var result = model.Validate();
-        if (!result.IsValid)
-        {
-            throw Error.Argument(
-                nameof(model),
-                "The micro-credential cannot be issued; fix these elements: " + string.Join("; ", result.Errors.Select(e => e.ToString())));
-        }
+        ProfileGuard.EnsureIssuable(model, options);
 
         return new EdcWriter(model, options).Write();
     }

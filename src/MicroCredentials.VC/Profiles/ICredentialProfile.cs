@@ -101,3 +101,31 @@ public static class CredentialProfiles
         return false;
     }
 }
+
+/// <summary>What every profile checks before mapping a model: misuse throws, listing every problem at once.</summary>
+internal static class ProfileGuard
+{
+    /// <summary>Throws <see cref="ArgumentException"/> for a null argument, non-URI identifiers, or an invalid model (every error listed).</summary>
+    public static void EnsureIssuable(MicroCredential model, CredentialOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!ModelValidator.IsAbsoluteUri(options.IssuerId))
+        {
+            throw Error.Argument(nameof(options), "CredentialOptions.IssuerId must be an absolute URI, such as the DID of the signing key.");
+        }
+
+        if (options.CredentialId is not null && !ModelValidator.IsAbsoluteUri(options.CredentialId))
+        {
+            throw Error.Argument(nameof(options), "CredentialOptions.CredentialId must be an absolute URI such as urn:uuid:….");
+        }
+
+        var result = model.Validate();
+        if (!result.IsValid)
+        {
+            throw Error.Argument(
+                nameof(model),
+                "The micro-credential cannot be issued; fix these elements: " + string.Join("; ", result.Errors.Select(e => e.ToString())));
+        }
+    }
+}
