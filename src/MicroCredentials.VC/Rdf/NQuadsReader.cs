@@ -90,25 +90,9 @@ internal sealed class NQuadsReader
     private bool TryReadStatement(out Quad quad)
     {
         quad = null!;
-        RdfTerm? subject;
-        var c = Peek();
-        if (c == '<')
+        if (!TryReadTerm(allowLiteral: false, "expected a subject (an IRI or a blank node)", out var subject))
         {
-            if (!TryReadIri(out subject))
-            {
-                return false;
-            }
-        }
-        else if (c == '_')
-        {
-            if (!TryReadBlank(out subject))
-            {
-                return false;
-            }
-        }
-        else
-        {
-            return Fail("expected a subject (an IRI or a blank node)");
+            return false;
         }
 
         SkipSpaces();
@@ -123,49 +107,16 @@ internal sealed class NQuadsReader
         }
 
         SkipSpaces();
-        RdfTerm? obj;
-        c = Peek();
-        if (c == '<')
+        if (!TryReadTerm(allowLiteral: true, "expected an object (an IRI, a blank node or a literal)", out var obj))
         {
-            if (!TryReadIri(out obj))
-            {
-                return false;
-            }
-        }
-        else if (c == '_')
-        {
-            if (!TryReadBlank(out obj))
-            {
-                return false;
-            }
-        }
-        else if (c == '"')
-        {
-            if (!TryReadLiteral(out obj))
-            {
-                return false;
-            }
-        }
-        else
-        {
-            return Fail("expected an object (an IRI, a blank node or a literal)");
+            return false;
         }
 
         SkipSpaces();
         RdfTerm? graph = null;
-        c = Peek();
-        if (c == '<')
+        if (Peek() is '<' or '_')
         {
-            if (!TryReadIri(out graph))
-            {
-                return false;
-            }
-
-            SkipSpaces();
-        }
-        else if (c == '_')
-        {
-            if (!TryReadBlank(out graph))
+            if (!TryReadTerm(allowLiteral: false, string.Empty, out graph))
             {
                 return false;
             }
@@ -181,6 +132,23 @@ internal sealed class NQuadsReader
         _pos++;
         quad = new Quad(subject, predicate, obj, graph);
         return true;
+    }
+
+    /// <summary>Reads an IRI, a blank node or (when allowed) a literal at the current position.</summary>
+    private bool TryReadTerm(bool allowLiteral, string expected, out RdfTerm term)
+    {
+        switch (Peek())
+        {
+            case '<':
+                return TryReadIri(out term);
+            case '_':
+                return TryReadBlank(out term);
+            case '"' when allowLiteral:
+                return TryReadLiteral(out term);
+            default:
+                term = null!;
+                return Fail(expected);
+        }
     }
 
     private bool TryReadIri(out RdfTerm term)
