@@ -1,10 +1,10 @@
+using MicroCredentials.VC.Credentials;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
-using MicroCredentials.VC.Verification;
 
 namespace MicroCredentials.VC.Cli.Commands;
 

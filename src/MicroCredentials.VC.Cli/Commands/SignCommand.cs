@@ -1,3 +1,4 @@
+using MicroCredentials.VC.Credentials;
 using System.CommandLine;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Credentials;
 
 namespace MicroCredentials.VC.Dids;
 

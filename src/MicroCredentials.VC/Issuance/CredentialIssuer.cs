@@ -1,3 +1,4 @@
+using MicroCredentials.VC.Credentials;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.JsonLd;
@@ -135,7 +136,7 @@ public sealed partial class CredentialIssuer
     {
         ArgumentNullException.ThrowIfNull(document);
         document = DataIntegrity.WithDataIntegrityContext(document);
-        var problems = Verification.CredentialFormat.Check(document);
+        var problems = CredentialFormat.Check(document);
         if (problems.Count > 0)
         {
             throw new ProofException(problems[0].Code, "Not a well-formed verifiable credential: " + string.Join(" ", problems.Select(p => p.Message)));

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Proofs;
-using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Credentials;
 
 namespace MicroCredentials.VC.Issuance;
 

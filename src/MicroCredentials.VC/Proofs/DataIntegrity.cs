@@ -1,3 +1,4 @@
+using MicroCredentials.VC.Credentials;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
@@ -248,11 +249,20 @@ public static class DataIntegrity
 
         try
         {
-            var inputs = suite.Configure(unsecured, proofOptions, verifying: true) with { IgnoreProofMember = !chained };
+            var capture = new SignedDataCapture();
+            var inputs = suite.Configure(unsecured, proofOptions, verifying: true) with { IgnoreProofMember = !chained, Capture = capture };
             var hashData = await HashAsync(suite, inputs, context, cancellationToken).ConfigureAwait(false);
-            return publicKey.Verify(hashData, signature)
-                ? ProofCheck.Pass(proof, suite.Name, method)
-                : ProofCheck.Fail(proof, "signature.invalid", $"The {suite.Name} signature does not verify with the key of '{vmId}': the document or the proof was changed after signing, or signed with another key.", method);
+            if (!publicKey.Verify(hashData, signature))
+            {
+                return ProofCheck.Fail(proof, "signature.invalid", $"The {suite.Name} signature does not verify with the key of '{vmId}': the document or the proof was changed after signing, or signed with another key.", method);
+            }
+
+            if (capture.Filled && SignedProofTerms.Disagreement(proofOptions, capture.Proof) is { } disagreement)
+            {
+                return ProofCheck.Fail(proof, disagreement.Code, disagreement.Message, method);
+            }
+
+            return ProofCheck.Pass(proof, suite.Name, method) with { Signed = capture.Filled ? capture : null, Chained = chained };
         }
         catch (ProofException ex)
         {
@@ -296,7 +306,7 @@ public static class DataIntegrity
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document["@context"] is not JsonArray context ||
-            context.Any(c => c is JsonValue v && v.TryGetValue(out string? url) && url is DataIntegrityContext or Verification.CredentialFormat.V2Context))
+            context.Any(c => c is JsonValue v && v.TryGetValue(out string? url) && url is DataIntegrityContext or CredentialFormat.V2Context))
         {
             return document;
         }
@@ -343,6 +353,12 @@ public static class DataIntegrity
 /// <param name="Method">The resolved verification method, when resolution succeeded.</param>
 public sealed record ProofCheck(JsonObject? Proof, bool Verified, string? Cryptosuite, string? Code, string? Message, VerificationMethodResult? Method)
 {
+    /// <summary>For a verified proof of an RDF-based suite: the datasets its signature covers.</summary>
+    internal SignedDataCapture? Signed { get; init; }
+
+    /// <summary>Whether the proof is part of a chain (it signs the document with previous proofs).</summary>
+    internal bool Chained { get; init; }
+
     internal static ProofCheck Pass(JsonObject proof, string suite, VerificationMethodResult method) => new(proof, true, suite, null, null, method);
 
     internal static ProofCheck Fail(JsonObject? proof, string code, string message, VerificationMethodResult? method = null) =>

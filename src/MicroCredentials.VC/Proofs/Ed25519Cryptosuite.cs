@@ -46,7 +46,19 @@ public abstract class Ed25519Cryptosuite : ICryptosuite
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The bytes to sign.</returns>
     internal ValueTask<byte[]> HashDataAsync(ProofInputs inputs, CryptosuiteContext context, CancellationToken cancellationToken) =>
-        HashDataAsync(inputs.Document, inputs.IgnoreProofMember, inputs.Configuration, context, cancellationToken);
+        HashDataAsync(inputs.Document, inputs.IgnoreProofMember, inputs.Configuration, context, cancellationToken, inputs.Capture);
+
+    /// <summary>
+    /// The transformation, keeping the RDF dataset it canonicalized in <paramref name="capture"/> for suites that go
+    /// through RDF (so that verification reads the signed data, not the JSON); other suites ignore it.
+    /// </summary>
+    /// <param name="document">The document (or proof configuration).</param>
+    /// <param name="context">The environment.</param>
+    /// <param name="capture">Receives the quads; null when nobody asks.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The canonical bytes.</returns>
+    private protected virtual ValueTask<byte[]> CanonicalizeAsync(JsonObject document, CryptosuiteContext context, List<Rdf.Quad>? capture, CancellationToken cancellationToken) =>
+        CanonicalizeAsync(document, context, cancellationToken);
 
     /// <summary>The suite's transformation of the document, leaving out its top-level <c>proof</c> when asked.</summary>
     /// <param name="document">The document.</param>
@@ -68,7 +80,7 @@ public abstract class Ed25519Cryptosuite : ICryptosuite
     /// <returns>Whether the shortcut was taken.</returns>
     private protected virtual bool TryHashDirect(JsonObject document, bool ignoreProofMember, JsonObject proofConfiguration, byte[] hashData) => false;
 
-    private async ValueTask<byte[]> HashDataAsync(JsonObject document, bool ignoreProofMember, JsonObject proofConfiguration, CryptosuiteContext context, CancellationToken cancellationToken)
+    private async ValueTask<byte[]> HashDataAsync(JsonObject document, bool ignoreProofMember, JsonObject proofConfiguration, CryptosuiteContext context, CancellationToken cancellationToken, SignedDataCapture? capture = null)
     {
         var hashData = new byte[2 * SHA256.HashSizeInBytes];
         if (TryHashDirect(document, ignoreProofMember, proofConfiguration, hashData))
@@ -76,8 +88,19 @@ public abstract class Ed25519Cryptosuite : ICryptosuite
             return hashData;
         }
 
-        var configBytes = await CanonicalizeAsync(proofConfiguration, context, cancellationToken).ConfigureAwait(false);
-        var documentBytes = await CanonicalizeDocumentAsync(document, ignoreProofMember, context, cancellationToken).ConfigureAwait(false);
+        byte[] configBytes, documentBytes;
+        if (capture is null)
+        {
+            configBytes = await CanonicalizeAsync(proofConfiguration, context, cancellationToken).ConfigureAwait(false);
+            documentBytes = await CanonicalizeDocumentAsync(document, ignoreProofMember, context, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            configBytes = await CanonicalizeAsync(proofConfiguration, context, capture.Proof, cancellationToken).ConfigureAwait(false);
+            var unsecured = ignoreProofMember && document.ContainsKey("proof") ? DataIntegrity.WithoutProof(document) : document;
+            documentBytes = await CanonicalizeAsync(unsecured, context, capture.Document, cancellationToken).ConfigureAwait(false);
+        }
+
         SHA256.HashData(configBytes, hashData.AsSpan(0, SHA256.HashSizeInBytes));
         SHA256.HashData(documentBytes, hashData.AsSpan(SHA256.HashSizeInBytes));
         return hashData;

@@ -29,4 +29,8 @@ public sealed class Ed25519Signature2020 : Ed25519Cryptosuite
     /// <inheritdoc/>
     protected override ValueTask<byte[]> CanonicalizeAsync(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken) =>
         EdDsaRdfc2022.Instance.CanonicalizeForSuite(document, context, cancellationToken);
+
+    /// <inheritdoc/>
+    private protected override ValueTask<byte[]> CanonicalizeAsync(JsonObject document, CryptosuiteContext context, List<Rdf.Quad>? capture, CancellationToken cancellationToken) =>
+        EdDsaRdfc2022.Instance.CanonicalizeForSuite(document, context, cancellationToken, capture);
 }

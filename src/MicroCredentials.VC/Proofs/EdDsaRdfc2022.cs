@@ -28,12 +28,17 @@ public sealed class EdDsaRdfc2022 : Ed25519Cryptosuite
     protected override ValueTask<byte[]> CanonicalizeAsync(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken) =>
         CanonicalizeForSuite(document, context, cancellationToken);
 
+    /// <inheritdoc/>
+    private protected override ValueTask<byte[]> CanonicalizeAsync(JsonObject document, CryptosuiteContext context, List<Quad>? capture, CancellationToken cancellationToken) =>
+        CanonicalizeForSuite(document, context, cancellationToken, capture);
+
     /// <summary>JSON-LD to RDF (safe mode), then RDFC-1.0: the canonical N-Quads as UTF-8.</summary>
     /// <param name="document">The document.</param>
     /// <param name="context">The environment.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="capture">Receives the dataset that is canonicalized, when given.</param>
     /// <returns>The canonical bytes.</returns>
-    internal async ValueTask<byte[]> CanonicalizeForSuite(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken)
+    internal async ValueTask<byte[]> CanonicalizeForSuite(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken, List<Quad>? capture = null)
     {
         IReadOnlyList<Quad> quads;
         try
@@ -45,6 +50,7 @@ public sealed class EdDsaRdfc2022 : Ed25519Cryptosuite
             throw new ProofException("context." + ex.Code.Replace(' ', '-'), "JSON-LD processing failed: " + ex.Message, ex);
         }
 
+        capture?.AddRange(quads);
         try
         {
             return Rdfc10.Canonicalize(quads, null, cancellationToken).CanonicalNQuadsUtf8.ToArray();

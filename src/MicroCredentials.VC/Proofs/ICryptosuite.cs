@@ -55,6 +55,22 @@ public sealed record ProofInputs(JsonObject Document, JsonObject Configuration, 
     /// ignored when canonicalizing (saves copying the document; never true for proof chains).
     /// </summary>
     internal bool IgnoreProofMember { get; init; }
+
+    /// <summary>When set, an RDF-based suite keeps here the datasets it canonicalized (verification reads them).</summary>
+    internal SignedDataCapture? Capture { get; init; }
+}
+
+/// <summary>The RDF datasets an RDF-based suite canonicalized: what its signature covers.</summary>
+internal sealed class SignedDataCapture
+{
+    /// <summary>The document's quads (without the proof being checked).</summary>
+    public List<Rdf.Quad> Document { get; } = [];
+
+    /// <summary>The proof configuration's quads.</summary>
+    public List<Rdf.Quad> Proof { get; } = [];
+
+    /// <summary>Whether the suite filled it (only RDF-based suites do; a proof configuration always has quads).</summary>
+    public bool Filled => Proof.Count > 0;
 }
 
 /// <summary>The environment a cryptosuite runs in.</summary>

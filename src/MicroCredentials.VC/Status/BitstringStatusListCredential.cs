@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Model;
-using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Credentials;
 
 namespace MicroCredentials.VC.Status;
 

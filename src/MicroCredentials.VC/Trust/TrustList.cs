@@ -1,3 +1,4 @@
+using MicroCredentials.VC.Credentials;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -113,7 +114,7 @@ public sealed class TrustList : ITrustRegistry
             utf8Json = utf8Json[3..];
         }
 
-        if (!Verification.JsonInput.TryParse(utf8Json, MaxBytes, 32, out var node, out error))
+        if (!JsonInput.TryParse(utf8Json, MaxBytes, 32, out var node, out error))
         {
             error = "The trust list is not valid JSON: " + error;
             return false;

@@ -1,9 +1,11 @@
+using MicroCredentials.VC.Credentials;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Model;
 using MicroCredentials.VC.Proofs;
+using MicroCredentials.VC.Securing;
 
 namespace MicroCredentials.VC.Verification;
 
@@ -58,6 +60,77 @@ internal static class PresentationVerification
     }
 
     /// <summary>
+    /// The holder's securing of a presentation token (vp+jwt): its signature, that the key is listed under
+    /// <c>authentication</c>, that <c>iss</c> is the holder, the <c>nonce</c> and <c>aud</c> the verifier asked for, and
+    /// the token's lifetime — together the presentation's <c>signature</c> check.
+    /// </summary>
+    /// <param name="evidence">The token's evidence (readable).</param>
+    /// <param name="options">The verifier's options.</param>
+    /// <returns>The outcome.</returns>
+    public static PresentationProofOutcome FromToken(SecuringEvidence evidence, VerificationOptions options)
+    {
+        var problems = new List<Problem>(evidence.EnvelopeProblems);
+        var presentation = evidence.Document!;
+        var holder = PresentationFormat.HolderOf(presentation);
+        var key = evidence.Keys.FirstOrDefault();
+        if (!evidence.Signature.Succeeded)
+        {
+            problems.Add(new Problem(evidence.Signature.Code!, evidence.Signature.Detail));
+        }
+        else if (key is not null && !key.AuthorizedForPurpose)
+        {
+            problems.Add(new Problem("signature.notAuthenticationMethod", "The holder's controller document does not list the signing key under authentication."));
+        }
+
+        if (evidence.IssuerClaim is { } iss && holder is not null && !string.Equals(iss, holder, StringComparison.Ordinal))
+        {
+            problems.Add(new Problem("signature.holderMismatch", "The token's iss is not the presentation's holder."));
+        }
+
+        var binding = evidence.Presentation!;
+        if (options.Challenge is { } challenge)
+        {
+            if (binding.Nonce is null)
+            {
+                problems.Add(new Problem("signature.challengeMissing", "The verifier asked for a challenge, but the presentation has no nonce."));
+            }
+            else if (!string.Equals(binding.Nonce, challenge, StringComparison.Ordinal))
+            {
+                problems.Add(new Problem("signature.challengeMismatch", "The presentation's nonce is not the challenge the verifier gave (a replayed or foreign presentation)."));
+            }
+        }
+
+        if (options.Domain is { } domain)
+        {
+            if (binding.Audiences.Count == 0)
+            {
+                problems.Add(new Problem("signature.domainMissing", "The verifier asked for a domain, but the presentation has no aud."));
+            }
+            else if (!binding.Audiences.Contains(domain, StringComparer.Ordinal))
+            {
+                problems.Add(new Problem("signature.domainMismatch", "The presentation's aud does not name the verifier's domain."));
+            }
+        }
+
+        var now = options.TimeProvider.GetUtcNow();
+        if (evidence.NotAfter is { } exp && exp < now - options.ClockSkew)
+        {
+            problems.Add(new Problem("signature.presentationExpired", $"The presentation expired on {XsdDateTime.Format(exp)} (exp)."));
+        }
+
+        if ((evidence.NotBefore is { } nbf && nbf > now + options.ClockSkew) || evidence.SignedAt.Any(iat => iat > now + options.ClockSkew))
+        {
+            problems.Add(new Problem("signature.presentationNotYetValid", "The presentation's nbf or iat is in the future."));
+        }
+
+        var check = problems.Count == 0
+            ? CheckResult.Pass(VerificationCheck.Signature, evidence.Signature.Detail)
+            : CheckResult.Fail(VerificationCheck.Signature, problems[0].Code, string.Join(" ", problems.Select(p => p.Message)));
+        var controller = check.Status == CheckStatus.Passed ? key?.Controller : null;
+        return new PresentationProofOutcome(presentation, evidence.Mechanism, check, controller, binding.Credentials);
+    }
+
+    /// <summary>
     /// Builds the presentation's report from its verified securing (shared by Data Integrity and vp+jwt presentations):
     /// the presentation's checks (format, context, signature, issuer: the key is the holder's, learner: the holder
     /// controls each subject, the proof's dates) and one full report per credential (objects verified as they are,
@@ -94,7 +167,7 @@ internal static class PresentationVerification
             : CheckResult.Fail(VerificationCheck.Format, problems[0].Code, string.Join(" ", problems.Select(p => p.Message))));
 
         // context
-        checks.Add(await verifier.CheckContextAsync(presentation, cancellationToken).ConfigureAwait(false));
+        checks.Add(await Checks.ContextCheck.CheckAsync(presentation, options.DocumentLoader, alreadyExpanded: false, cancellationToken).ConfigureAwait(false));
 
         // signature
         checks.Add(outcome.Signature);

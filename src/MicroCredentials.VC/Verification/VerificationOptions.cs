@@ -1,6 +1,7 @@
 using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Proofs;
+using MicroCredentials.VC.Securing;
 
 namespace MicroCredentials.VC.Verification;
 
@@ -12,6 +13,7 @@ public sealed record VerificationOptions
 {
     private readonly IDidResolver? _didResolver;
     private readonly IVerificationMethodResolver? _verificationMethodResolver;
+    private readonly SecuringRegistry? _securing;
 
     /// <summary>The default: system clock, five minutes of skew, embedded contexts, did:key and did:jwk, every suite of this library.</summary>
     public static VerificationOptions Default { get; } = new();
@@ -47,8 +49,36 @@ public sealed record VerificationOptions
         init => _verificationMethodResolver = value ?? throw new ArgumentNullException(nameof(value));
     }
 
-    /// <summary>The cryptosuites accepted; all of this library's by default.</summary>
+    /// <summary>The Data Integrity cryptosuites accepted; all of this library's by default.</summary>
     public CryptosuiteRegistry Cryptosuites { get; init; } = CryptosuiteRegistry.Default;
+
+    /// <summary>
+    /// The securing mechanisms accepted, asked in order; unless set: JAdES seals, VC-JOSE-COSE (compact JWS and
+    /// enveloped credentials), and Data Integrity with <see cref="Cryptosuites"/>.
+    /// </summary>
+    public SecuringRegistry SecuringMechanisms
+    {
+        get => _securing ?? (ReferenceEquals(Cryptosuites, CryptosuiteRegistry.Default) ? DefaultMechanisms : MechanismsFor(Cryptosuites));
+        init => _securing = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>What is being verified: a credential, or a status list fetched for another credential's <c>status</c> check (whose own status is not followed).</summary>
+    internal VerificationMode Mode { get; init; }
+
+    private static readonly SecuringRegistry DefaultMechanisms = MechanismsFor(CryptosuiteRegistry.Default);
+
+    private static SecuringRegistry MechanismsFor(CryptosuiteRegistry suites) =>
+        new([Proofs.Jose.JadesMechanism.Instance, Proofs.Jose.JoseMechanism.Instance, suites == CryptosuiteRegistry.Default ? DataIntegrityMechanism.Default : new DataIntegrityMechanism(suites)]);
+
+    /// <summary>The environment the securing mechanisms see.</summary>
+    internal SecuringEnvironment Environment => new()
+    {
+        DocumentLoader = DocumentLoader,
+        VerificationMethodResolver = VerificationMethodResolver,
+        TrustAnchors = TrustAnchors,
+        TimeProvider = TimeProvider,
+        MaxDepth = MaxDepth,
+    };
 
     /// <summary>When set, the learner must be this one: a DID, or an identifier (national ID, student number) of the credential subject.</summary>
     public string? ExpectedLearner { get; init; }
@@ -83,4 +113,14 @@ public sealed record VerificationOptions
 
     /// <summary>Deepest accepted JSON nesting (default 128).</summary>
     public int MaxDepth { get; init; } = 128;
+}
+
+/// <summary>What a verification is for.</summary>
+internal enum VerificationMode
+{
+    /// <summary>A credential or presentation.</summary>
+    Credential,
+
+    /// <summary>A status list credential fetched for another credential's <c>status</c> check: its own status is not followed.</summary>
+    StatusList,
 }

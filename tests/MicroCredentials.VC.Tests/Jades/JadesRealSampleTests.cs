@@ -70,7 +70,7 @@ public class JadesRealSampleTests
     [Test]
     public async Task RealSeal_AnnexI_SignedAtIsSigT()
     {
-        var outcome = await JadesSecuring.VerifyAsync(Load(Annex), VerificationOptions.Default, CancellationToken.None);
+        var outcome = await JadesSecuring.VerifyAsync(Load(Annex), VerificationOptions.Default.Environment, CancellationToken.None);
         Assert.That(outcome.SignedAt, Is.EqualTo(new[] { new DateTimeOffset(2023, 9, 27, 11, 54, 17, TimeSpan.Zero) }));
         Assert.That(outcome.SignerCertificates![0].Subject, Does.Contain("VATES-A00000000"));
     }

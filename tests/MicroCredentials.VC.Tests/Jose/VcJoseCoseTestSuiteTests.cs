@@ -91,7 +91,7 @@ public class VcJoseCoseTestSuiteTests
         {
             var token = issuer.SignPresentation(document, new JosePresentationOptions { Nonce = "n-0S6_WzA2Mj", Audience = "https://verifier.example" });
             Assert.That(RawJws.Header(token)["typ"]!.GetValue<string>(), Is.EqualTo("vp+jwt"));
-            var (outcome, code, detail) = await JoseSecuring.VerifyPresentationCompactAsync(token, options with { Challenge = "n-0S6_WzA2Mj", Domain = "https://verifier.example" }, CancellationToken.None);
+            var (outcome, code, detail) = await TokenPresentation.VerifyAsync(token, options with { Challenge = "n-0S6_WzA2Mj", Domain = "https://verifier.example" }, CancellationToken.None);
             Assert.That(outcome, Is.Not.Null, $"{code}: {detail}");
             Assert.That(outcome!.Signature.Status, Is.EqualTo(CheckStatus.Passed), outcome.Signature.ToString());
             Assert.That(outcome.HolderController, Is.EqualTo((string)document["holder"]!));
@@ -145,7 +145,7 @@ public class VcJoseCoseTestSuiteTests
             var iat = DateTimeOffset.FromUnixTimeSeconds(RawJws.Payload(text)["iat"]!.GetValue<long>()).AddMinutes(1);
             options = options with { TimeProvider = new FixedTimeProvider(iat) };
             verifier = new CredentialVerifier(options);
-            var (outcome, code, detail) = await JoseSecuring.VerifyPresentationCompactAsync(text, options, CancellationToken.None);
+            var (outcome, code, detail) = await TokenPresentation.VerifyAsync(text, options, CancellationToken.None);
             Assert.That(outcome, Is.Not.Null, $"{code}: {detail}");
             Assert.That(outcome!.Signature.Status, Is.EqualTo(CheckStatus.Passed), outcome.Signature.ToString());
             Assert.That(outcome.HolderController, Is.EqualTo("https://example.issuer/vc-jose-cose"));

@@ -1,3 +1,4 @@
+using MicroCredentials.VC.Tests.TestSupport;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Proofs.Jose;
@@ -42,7 +43,7 @@ public class VpJwtTests
     {
         var (vp, holder) = MakePresentation();
         Assert.That(JoseSecuring.IsPresentationToken(vp), Is.True);
-        var (outcome, code, detail) = await JoseSecuring.VerifyPresentationCompactAsync(vp, Options(), CancellationToken.None);
+        var (outcome, code, detail) = await TokenPresentation.VerifyAsync(vp, Options(), CancellationToken.None);
         Assert.That(outcome, Is.Not.Null, code + " " + detail);
         Assert.That(outcome!.Signature.Status, Is.EqualTo(CheckStatus.Passed), outcome.Signature.ToString());
         Assert.That(outcome.HolderController, Is.EqualTo(holder));
@@ -62,7 +63,7 @@ public class VpJwtTests
     public async Task HolderProof_WrongNonceOrAud_Fails(string challenge, string domain, string expected)
     {
         var (vp, _) = MakePresentation();
-        var (outcome, _, _) = await JoseSecuring.VerifyPresentationCompactAsync(vp, Options(challenge, domain), CancellationToken.None);
+        var (outcome, _, _) = await TokenPresentation.VerifyAsync(vp, Options(challenge, domain), CancellationToken.None);
         Assert.That(outcome!.Signature.Code, Is.EqualTo(expected));
         Assert.That(outcome.HolderController, Is.Null, "no holder is vouched for when the proof fails");
         Assert.That(outcome.Signature.Detail, Does.Not.Contain("did:key"), "the holder (the learner) is never echoed");
@@ -73,7 +74,7 @@ public class VpJwtTests
     public async Task HolderProof_MissingNonceOrAudWhenRequired_Fails(string? nonce, string? aud, string expected)
     {
         var (vp, _) = MakePresentation(nonce, aud);
-        var (outcome, _, _) = await JoseSecuring.VerifyPresentationCompactAsync(vp, Options(), CancellationToken.None);
+        var (outcome, _, _) = await TokenPresentation.VerifyAsync(vp, Options(), CancellationToken.None);
         Assert.That(outcome!.Signature.Code, Is.EqualTo(expected));
     }
 
@@ -81,10 +82,10 @@ public class VpJwtTests
     public async Task HolderProof_NotRequired_NonceIgnored_ExpiredRefused()
     {
         var (vp, _) = MakePresentation();
-        var (outcome, _, _) = await JoseSecuring.VerifyPresentationCompactAsync(vp, Options(null, null), CancellationToken.None);
+        var (outcome, _, _) = await TokenPresentation.VerifyAsync(vp, Options(null, null), CancellationToken.None);
         Assert.That(outcome!.Signature.Status, Is.EqualTo(CheckStatus.Passed));
         var late = Options() with { TimeProvider = new FixedTimeProvider(Issued.AddDays(2)) };
-        (outcome, _, _) = await JoseSecuring.VerifyPresentationCompactAsync(vp, late, CancellationToken.None);
+        (outcome, _, _) = await TokenPresentation.VerifyAsync(vp, late, CancellationToken.None);
         Assert.That(outcome!.Signature.Code, Is.EqualTo("signature.presentationExpired"));
     }
 
@@ -96,7 +97,7 @@ public class VpJwtTests
         var payload = RawJws.Payload(vp);
         payload["nonce"] = "other";
         var tampered = parts[0] + "." + Base64Url.Encode(System.Text.Encoding.UTF8.GetBytes(payload.ToJsonString())) + "." + parts[2];
-        var (outcome, _, _) = await JoseSecuring.VerifyPresentationCompactAsync(tampered, Options("other"), CancellationToken.None);
+        var (outcome, _, _) = await TokenPresentation.VerifyAsync(tampered, Options("other"), CancellationToken.None);
         Assert.That(outcome!.Signature.Code, Is.EqualTo("signature.invalid"));
     }
 

@@ -99,5 +99,5 @@ public class PresentationCliTests
     }
 
     private static bool CredentialFormatIsPresentation(string json) =>
-        VC.Verification.CredentialFormat.HasType((JsonObject)JsonNode.Parse(json)!, "VerifiablePresentation");
+        VC.Credentials.CredentialFormat.HasType((JsonObject)JsonNode.Parse(json)!, "VerifiablePresentation");
 }

@@ -1,3 +1,4 @@
+using MicroCredentials.VC.Credentials;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Proofs;

@@ -6,7 +6,9 @@ using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
 using MicroCredentials.VC.Tests.Verification;
+using MicroCredentials.VC.Securing;
 using MicroCredentials.VC.Trust;
+using MicroCredentials.VC.Verification.Checks;
 using MicroCredentials.VC.Verification;
 
 namespace MicroCredentials.VC.Tests.Trust;
@@ -211,14 +213,15 @@ public class TrustListTests
         Assert.That(list.Certificates, Is.Empty);
     }
 
-    private static SecuringOutcome Outcome(JsonObject credential, X509Certificate2Collection? chain, bool issuerPassed = true) => new(
-        credential,
-        "jades",
-        CheckResult.Pass(VerificationCheck.Signature, "test"),
-        issuerPassed ? CheckResult.Pass(VerificationCheck.Issuer, "test") : CheckResult.Fail(VerificationCheck.Issuer, "issuer.test", "test"),
-        null,
-        [Signed],
-        chain);
+    private static SecuringEvidence Outcome(JsonObject credential, X509Certificate2Collection? chain, bool issuerPassed = true) => new()
+    {
+        Mechanism = "jades",
+        Document = credential,
+        Signature = Finding.Pass("test"),
+        IssuerBinding = issuerPassed ? Finding.Pass("test") : Finding.Fail("issuer.test", "test"),
+        SignedAt = [Signed],
+        SignerCertificates = chain,
+    };
 
     private static (X509Certificate2 Root, X509Certificate2 Leaf) SealChain(string organizationIdentifier)
     {

@@ -1,3 +1,4 @@
+using MicroCredentials.VC.Credentials;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
@@ -5,7 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Model;
-using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Securing;
 
 namespace MicroCredentials.VC.Proofs.Jose;
 
@@ -17,7 +18,7 @@ namespace MicroCredentials.VC.Proofs.Jose;
 /// <remarks>
 /// <para><c>signature</c>: every signature verifies with the key of its <c>x5c</c> leaf; only RS/PS/ES 256/384/512.</para>
 /// <para><c>issuer</c>: the leaf's <c>organizationIdentifier</c> (ETSI EN 319 412-1) names the payload's issuer.</para>
-/// <para><c>accreditation</c> (only when <see cref="VerificationOptions.TrustAnchors"/> is not empty): the leaf chains to an
+/// <para><c>accreditation</c> (only when <see cref="SecuringEnvironment.TrustAnchors"/> is not empty): the leaf chains to an
 /// anchor (<see cref="X509ChainTrustMode.CustomRootTrust"/>, no revocation check) at the time proven by a signature
 /// time-stamp (<c>etsiU</c> <c>sigTst</c>, RFC 3161) whose TSA also chains to an anchor, or else at the verification time.</para>
 /// </remarks>
@@ -32,7 +33,7 @@ internal static class JadesSecuring
         StringComparer.Ordinal, "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc", "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c");
 
     /// <summary>Verifies a JAdES-sealed credential (never throws for an invalid seal).</summary>
-    public static ValueTask<SecuringOutcome> VerifyAsync(JsonObject seal, VerificationOptions options, CancellationToken cancellationToken)
+    public static ValueTask<SecuringEvidence> VerifyAsync(JsonObject seal, SecuringEnvironment options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seal);
         ArgumentNullException.ThrowIfNull(options);
@@ -40,7 +41,7 @@ internal static class JadesSecuring
         return ValueTask.FromResult(Verify(seal, options));
     }
 
-    internal static SecuringOutcome Verify(JsonObject seal, VerificationOptions options)
+    internal static SecuringEvidence Verify(JsonObject seal, SecuringEnvironment options)
     {
         if (seal["payload"] is not JsonValue pv || !pv.TryGetValue(out string? payload))
         {
@@ -80,31 +81,46 @@ internal static class JadesSecuring
 
         var failed = checks.FirstOrDefault(c => !c.Verified);
         var signature = failed is not null
-            ? CheckResult.Fail(VerificationCheck.Signature, failed.Code!, (checks.Count > 1 ? $"Signature {checks.IndexOf(failed) + 1} of {checks.Count}: " : string.Empty) + failed.Detail)
-            : CheckResult.Pass(VerificationCheck.Signature, checks.Count == 1 ? first.Detail : $"All {checks.Count} signatures verify. " + first.Detail);
+            ? Finding.Fail(failed.Code!, (checks.Count > 1 ? $"Signature {checks.IndexOf(failed) + 1} of {checks.Count}: " : string.Empty) + failed.Detail)
+            : Finding.Pass(checks.Count == 1 ? first.Detail : $"All {checks.Count} signatures verify. " + first.Detail);
 
         var signedAt = checks.Where(c => c.SigningTime is not null).Select(c => c.SigningTime!.Value).ToList();
+        var evidence = new SecuringEvidence
+        {
+            Mechanism = "jades",
+            Document = credential,
+            View = CredentialView.FromJson(credential),
+            Signature = signature,
+            SignedAt = signedAt,
+            SignsBytes = true,
+        };
         if (first.Leaf is not { } leaf)
         {
-            var notChecked = CheckResult.Skip(VerificationCheck.Issuer, "issuer.notChecked", "Not checked: the seal names no usable certificate.");
-            return new SecuringOutcome(credential, "jades", signature, notChecked, options.TrustAnchors.Count > 0 ? CheckResult.Fail(VerificationCheck.Accreditation, "accreditation.noCertificate", "The seal names no usable certificate, so no chain can be built to the trust anchors.") : null, signedAt);
+            return evidence with
+            {
+                IssuerBinding = Finding.NotChecked("issuer.notChecked", "Not checked: the seal names no usable certificate."),
+                CertificateTrust = options.TrustAnchors.Count > 0 ? Finding.Fail("accreditation.noCertificate", "The seal names no usable certificate, so no chain can be built to the trust anchors.") : null,
+            };
         }
 
-        var issuer = first.Verified
-            ? IssuerResult(leaf, credential)
-            : CheckResult.Skip(VerificationCheck.Issuer, "issuer.notChecked", "Not checked: the seal's signature does not verify.");
-        var accreditation = options.TrustAnchors.Count == 0
-            ? null
-            : first.Verified
-                ? SafeAccreditation(first, options)
-                : CheckResult.Fail(VerificationCheck.Accreditation, "accreditation.signatureInvalid", "The seal's signature does not verify, so its certificate chain does not vouch for the credential.");
         var certificates = new X509Certificate2Collection { leaf };
         certificates.AddRange(first.X5cRest.ToArray());
-        return new SecuringOutcome(credential, "jades", signature, issuer, accreditation, signedAt, certificates);
+        return evidence with
+        {
+            SealCertificate = leaf,
+            SignerCertificates = certificates,
+            IssuerBinding = first.Verified
+                ? IssuerResult(leaf, credential)
+                : Finding.NotChecked("issuer.notChecked", "Not checked: the seal's signature does not verify."),
+            CertificateTrust = options.TrustAnchors.Count == 0
+                ? null
+                : first.Verified
+                    ? SafeAccreditation(first, options)
+                    : Finding.Fail("accreditation.signatureInvalid", "The seal's signature does not verify, so its certificate chain does not vouch for the credential."),
+        };
     }
 
-    private static SecuringOutcome Unreadable(string code, string detail) =>
-        new(null, "jades", CheckResult.Fail(VerificationCheck.Signature, code, detail), CheckResult.Skip(VerificationCheck.Issuer, "format.unreadable", "Not checked."), null, []);
+    private static SecuringEvidence Unreadable(string code, string detail) => SecuringEvidence.Unreadably("jades", code, detail);
 
     /// <summary>What one JWS signature established.</summary>
     private sealed class SignatureCheck
@@ -431,16 +447,16 @@ internal static class JadesSecuring
         }
     }
 
-    private static CheckResult IssuerResult(X509Certificate2 leaf, JsonObject credential)
+    internal static Finding IssuerResult(X509Certificate2 leaf, JsonObject credential)
     {
         if (!OrganizationIdentifier.TryFromCertificate(leaf, out var orgId))
         {
-            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.noOrganizationIdentifier", "The seal certificate's subject has no organizationIdentifier (OID 2.5.4.97, ETSI EN 319 412-1), so it cannot be bound to the issuer's legal identifier.");
+            return Finding.Fail("issuer.noOrganizationIdentifier", "The seal certificate's subject has no organizationIdentifier (OID 2.5.4.97, ETSI EN 319 412-1), so it cannot be bound to the issuer's legal identifier.");
         }
 
         if (credential["issuer"] is not JsonObject issuer)
         {
-            return CheckResult.Fail(VerificationCheck.Issuer, credential["issuer"] is null ? "issuer.missing" : "issuer.noLegalIdentifier", $"The credential's issuer is not an organisation with a legal identifier, so the seal of {orgId} cannot be bound to it.");
+            return Finding.Fail(credential["issuer"] is null ? "issuer.missing" : "issuer.noLegalIdentifier", $"The credential's issuer is not an organisation with a legal identifier, so the seal of {orgId} cannot be bound to it.");
         }
 
         var issuerCountries = Countries(issuer["location"]).ToList();
@@ -463,14 +479,14 @@ internal static class JadesSecuring
 
                 if (orgId.Matches(notation, null) || countries.Exists(c => orgId.Matches(notation, c)))
                 {
-                    return CheckResult.Pass(VerificationCheck.Issuer, $"The seal certificate's organizationIdentifier {orgId} matches the issuer's {property} ({notation}).");
+                    return Finding.Pass($"The seal certificate's organizationIdentifier {orgId} matches the issuer's {property} ({notation}).");
                 }
             }
         }
 
         return candidates.Count == 0
-            ? CheckResult.Fail(VerificationCheck.Issuer, "issuer.noLegalIdentifier", $"The issuer has no legal identifier (eIDASIdentifier, registration or vatIdentifier) to compare with the seal certificate's organizationIdentifier {orgId}.")
-            : CheckResult.Fail(VerificationCheck.Issuer, "issuer.organizationMismatch", $"The seal certificate's organizationIdentifier {orgId} matches none of the issuer's legal identifiers ({string.Join(", ", candidates.Distinct())}): the credential is sealed by another organisation than its issuer.");
+            ? Finding.Fail("issuer.noLegalIdentifier", $"The issuer has no legal identifier (eIDASIdentifier, registration or vatIdentifier) to compare with the seal certificate's organizationIdentifier {orgId}.")
+            : Finding.Fail("issuer.organizationMismatch", $"The seal certificate's organizationIdentifier {orgId} matches none of the issuer's legal identifiers ({string.Join(", ", candidates.Distinct())}): the credential is sealed by another organisation than its issuer.");
     }
 
     private static IEnumerable<JsonNode?> Items(JsonNode? node) => node switch
@@ -500,7 +516,7 @@ internal static class JadesSecuring
         }
     }
 
-    private static CheckResult SafeAccreditation(SignatureCheck check, VerificationOptions options)
+    private static Finding SafeAccreditation(SignatureCheck check, SecuringEnvironment options)
     {
         try
         {
@@ -508,11 +524,11 @@ internal static class JadesSecuring
         }
         catch (CryptographicException ex)
         {
-            return CheckResult.Fail(VerificationCheck.Accreditation, "accreditation.chainInvalid", "The seal's certificate chain could not be processed: " + ex.Message);
+            return Finding.Fail("accreditation.chainInvalid", "The seal's certificate chain could not be processed: " + ex.Message);
         }
     }
 
-    private static CheckResult Accreditation(SignatureCheck check, VerificationOptions options)
+    private static Finding Accreditation(SignatureCheck check, SecuringEnvironment options)
     {
         var leaf = check.Leaf!;
         var now = options.TimeProvider.GetUtcNow();
@@ -536,18 +552,18 @@ internal static class JadesSecuring
         if (anchor is not null && leaf.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
             && (usage.KeyUsages & (X509KeyUsageFlags.NonRepudiation | X509KeyUsageFlags.DigitalSignature)) == 0)
         {
-            return CheckResult.Fail(VerificationCheck.Accreditation, "accreditation.keyUsage", $"The seal certificate chains to the trust anchor '{anchor.Subject}', but its key usage ({usage.KeyUsages}) allows neither nonRepudiation (contentCommitment) nor digitalSignature: it is not a seal certificate (ETSI EN 319 412-3).");
+            return Finding.Fail("accreditation.keyUsage", $"The seal certificate chains to the trust anchor '{anchor.Subject}', but its key usage ({usage.KeyUsages}) allows neither nonRepudiation (contentCommitment) nor digitalSignature: it is not a seal certificate (ETSI EN 319 412-3).");
         }
 
         if (anchor is not null)
         {
-            return CheckResult.Pass(VerificationCheck.Accreditation, $"The seal certificate chains to the trust anchor '{anchor.Subject}' at {XsdDateTime.Format(at)}, {source}. Revocation was not checked (no online revocation: RevocationMode.NoCheck).");
+            return Finding.Pass($"The seal certificate chains to the trust anchor '{anchor.Subject}' at {XsdDateTime.Format(at)}, {source}. Revocation was not checked (no online revocation: RevocationMode.NoCheck).");
         }
 
         var code = statuses.Contains(X509ChainStatusFlags.NotTimeValid) && !statuses.Exists(s => s is X509ChainStatusFlags.UntrustedRoot or X509ChainStatusFlags.PartialChain)
             ? "accreditation.certificateNotTimeValid"
             : statuses.Contains(X509ChainStatusFlags.NotSignatureValid) ? "accreditation.chainInvalid" : "accreditation.untrustedChain";
-        return CheckResult.Fail(VerificationCheck.Accreditation, code, $"The seal certificate does not chain to any of the {options.TrustAnchors.Count} trust anchor(s) at {XsdDateTime.Format(at)}, {source}: {string.Join(", ", statuses)}. Revocation was not checked (RevocationMode.NoCheck).");
+        return Finding.Fail(code, $"The seal certificate does not chain to any of the {options.TrustAnchors.Count} trust anchor(s) at {XsdDateTime.Format(at)}, {source}: {string.Join(", ", statuses)}. Revocation was not checked (RevocationMode.NoCheck).");
     }
 
     /// <summary>
@@ -602,7 +618,7 @@ internal static class JadesSecuring
     /// The time proven by the first valid RFC 3161 signature time-stamp in <c>etsiU</c> (<c>sigTst</c>, ETSI TS 119 182-1
     /// §5.3.4.2: its message imprint covers the ASCII base64url JWS signature value) whose TSA chains to a trust anchor.
     /// </summary>
-    private static (DateTimeOffset? Time, string? Note) SignatureTimestamp(JsonObject unprotected, string signatureValue, X509Certificate2Collection extra, VerificationOptions options)
+    private static (DateTimeOffset? Time, string? Note) SignatureTimestamp(JsonObject unprotected, string signatureValue, X509Certificate2Collection extra, SecuringEnvironment options)
     {
         string? note = null;
         var data = Encoding.ASCII.GetBytes(signatureValue);

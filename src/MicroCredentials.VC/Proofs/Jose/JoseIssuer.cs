@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Credentials;
 using System.Text;
 using MicroCredentials.VC.Crypto;
 using Microsoft.IdentityModel.Tokens;

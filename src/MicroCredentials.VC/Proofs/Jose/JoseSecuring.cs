@@ -1,8 +1,9 @@
+using MicroCredentials.VC.Credentials;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.Model;
-using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Securing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace MicroCredentials.VC.Proofs.Jose;
@@ -52,7 +53,7 @@ internal static class JoseSecuring
         JwsCompact.TryParse(token, out var jws, out _, out _) && jws.MediaType("typ") is "vp+jwt" or "vp+ld+jwt";
 
     /// <summary>Verifies a compact JWS credential (vc+jwt, or a VC 1.1 JWT): header, key, signature, issuer binding.</summary>
-    public static async ValueTask<SecuringOutcome> VerifyCompactAsync(string token, VerificationOptions options, CancellationToken cancellationToken)
+    public static async ValueTask<SecuringEvidence> VerifyCompactAsync(string token, SecuringEnvironment options, CancellationToken cancellationToken)
     {
         if (!JwsCompact.TryParse(token, out var jws, out var code, out var detail))
         {
@@ -67,18 +68,18 @@ internal static class JoseSecuring
         // Media type and form: VC-JOSE-COSE §3.1.1 (vc+jwt, the payload is the credential) or VC 1.1 §6.3 (the vc claim).
         var typ = jws.MediaType("typ");
         var cty = jws.MediaType("cty");
-        CheckResult? envelope = null;
+        Problem? envelope = null;
         JsonObject credential = payload;
         var mechanism = "vc+jwt";
         if (typ is "vc+jwt" or "vc+ld+jwt")
         {
             if (payload["vc"] is not null || payload["vp"] is not null)
             {
-                envelope = CheckResult.Fail(VerificationCheck.Format, "format.jwtVcClaim", "A vc+jwt claims set must not carry the JWT claims vc or vp (VC-JOSE-COSE §3.1.1): the credential is the payload itself.");
+                envelope = new Problem("format.jwtVcClaim", "A vc+jwt claims set must not carry the JWT claims vc or vp (VC-JOSE-COSE §3.1.1): the credential is the payload itself.");
             }
             else if (cty is not (null or "vc" or "vc+ld+json"))
             {
-                envelope = CheckResult.Fail(VerificationCheck.Format, "format.jwsContentType", "The JWS content type (cty) must be vc when present.");
+                envelope = new Problem("format.jwsContentType", "The JWS content type (cty) must be vc when present.");
             }
         }
         else if (typ is null or "jwt" && payload["vc"] is JsonObject vc)
@@ -88,19 +89,28 @@ internal static class JoseSecuring
         }
         else
         {
-            envelope = CheckResult.Fail(VerificationCheck.Format, "format.jwsType", typ is null
+            envelope = new Problem("format.jwsType", typ is null
                 ? "The JWS has no typ header: a VC-JOSE-COSE credential has typ vc+jwt (a VC 1.1 JWT carries a vc claim)."
                 : "The JWS typ is not vc+jwt: the token is not declared a verifiable credential.");
         }
 
         var issuer = CredentialFormat.IssuerOf(credential);
         var (signature, method) = await CheckSignatureAsync(jws, issuer, PurposeCredential, "credential", options, cancellationToken).ConfigureAwait(false);
-        var issuerCheck = IssuerResult(payload, issuer, method);
 
         var signedAt = JwsCompact.TryReadDate(payload["iat"], out var iat, allowXsdString: true) ? new[] { iat } : [];
-        return new SecuringOutcome(WithoutJwtClaims(credential), mechanism, signature, issuerCheck, null, signedAt)
+        var document = WithoutJwtClaims(credential);
+        return new SecuringEvidence
         {
-            EnvelopeFormat = envelope ?? NumericDateProblem(payload),
+            Mechanism = mechanism,
+            Document = document,
+            View = CredentialView.FromJson(document),
+            Signature = signature,
+            Keys = method is null ? [] : [new KeyEvidence(PurposeCredential, method.Method?.Id, method.Method?.Controller, method.AuthorizedForPurpose)],
+            HasIssuerClaim = payload["iss"] is not null,
+            IssuerClaim = payload["iss"] is JsonValue issValue && issValue.TryGetValue(out string? issText) ? issText : null,
+            SignedAt = signedAt,
+            SignsBytes = true,
+            EnvelopeProblems = envelope is { } e ? [e] : NumericDateProblem(payload) is { } n ? [n] : [],
             NotBefore = JwsCompact.TryReadDate(payload["nbf"], out var nbf, allowXsdString: false) ? nbf : null,
             NotAfter = JwsCompact.TryReadDate(payload["exp"], out var exp, allowXsdString: false) ? exp : null,
         };
@@ -110,7 +120,7 @@ internal static class JoseSecuring
     /// Verifies an <c>EnvelopedVerifiableCredential</c> (VC Data Model 2.0 §4.13): its <c>id</c> is a data URL
     /// carrying the secured credential. vc+jwt is verified; vc+sd-jwt and vc+cose are reported as not supported.
     /// </summary>
-    public static ValueTask<SecuringOutcome> VerifyEnvelopedAsync(JsonObject envelope, VerificationOptions options, CancellationToken cancellationToken)
+    public static ValueTask<SecuringEvidence> VerifyEnvelopedAsync(JsonObject envelope, SecuringEnvironment options, CancellationToken cancellationToken)
     {
         var id = JoseKeys.Str(envelope, "id");
         var comma = id?.IndexOf(',', StringComparison.Ordinal) ?? -1;
@@ -135,33 +145,33 @@ internal static class JoseSecuring
     /// <c>authentication</c>), <c>nonce</c> and <c>aud</c> as the options ask, the token's lifetime; and lists the
     /// credentials inside (enveloped vc+jwt as their compact JWS text, anything else as the JSON object).
     /// </summary>
-    /// <returns>The outcome, or the code and detail when the token cannot be read as a presentation.</returns>
-    public static async ValueTask<(PresentationProofOutcome? Outcome, string? Code, string? Detail)> VerifyPresentationCompactAsync(string token, VerificationOptions options, CancellationToken cancellationToken)
+    /// <returns>The evidence (unreadable when the token cannot be read as a presentation).</returns>
+    public static async ValueTask<SecuringEvidence> VerifyPresentationCompactAsync(string token, SecuringEnvironment options, CancellationToken cancellationToken)
     {
         if (!JwsCompact.TryParse(token, out var jws, out var code, out var detail))
         {
-            return (null, code, detail);
+            return Unreadable("vp+jwt", code, detail);
         }
 
         if (!JwsCompact.TryParseObject(jws.Payload, options.MaxDepth, out var presentation))
         {
-            return (null, "format.payloadNotJson", "The JWS payload is not a JSON object (a presentation).");
+            return Unreadable("vp+jwt", "format.payloadNotJson", "The JWS payload is not a JSON object (a presentation).");
         }
 
-        var problems = new List<(string Code, string Detail)>();
+        var problems = new List<Problem>();
         if (jws.MediaType("typ") is not ("vp+jwt" or "vp+ld+jwt"))
         {
-            problems.Add(("format.jwsType", "The JWS typ is not vp+jwt."));
+            problems.Add(new Problem("format.jwsType", "The JWS typ is not vp+jwt."));
         }
 
         if (jws.MediaType("cty") is not (null or "vp" or "vp+ld+json"))
         {
-            problems.Add(("format.jwsContentType", "The JWS content type (cty) must be vp when present."));
+            problems.Add(new Problem("format.jwsContentType", "The JWS content type (cty) must be vp when present."));
         }
 
         if (presentation["vc"] is not null || presentation["vp"] is not null)
         {
-            problems.Add(("format.jwtVcClaim", "A vp+jwt claims set must not carry the JWT claims vc or vp: the presentation is the payload itself."));
+            problems.Add(new Problem("format.jwtVcClaim", "A vp+jwt claims set must not carry the JWT claims vc or vp: the presentation is the payload itself."));
         }
 
         var holder = presentation["holder"] switch
@@ -171,68 +181,31 @@ internal static class JoseSecuring
             _ => null,
         };
         var (signature, method) = await CheckSignatureAsync(jws, holder, PurposePresentation, "presentation", options, cancellationToken).ConfigureAwait(false);
-        if (signature.Status == CheckStatus.Failed)
+        var document = WithoutJwtClaims(presentation);
+        return new SecuringEvidence
         {
-            problems.Add((signature.Code!, signature.Detail));
-        }
-        else if (method is not null && !method.AuthorizedForPurpose)
-        {
-            problems.Add(("signature.notAuthenticationMethod", "The holder's controller document does not list the signing key under authentication."));
-        }
-
-        if (JoseKeys.Str(presentation, "iss") is { } iss && holder is not null && !string.Equals(iss, holder, StringComparison.Ordinal))
-        {
-            problems.Add(("signature.holderMismatch", "The token's iss is not the presentation's holder."));
-        }
-
-        if (options.Challenge is { } challenge)
-        {
-            var nonce = JoseKeys.Str(presentation, "nonce");
-            if (nonce is null)
-            {
-                problems.Add(("signature.challengeMissing", "The verifier asked for a challenge, but the presentation has no nonce."));
-            }
-            else if (!string.Equals(nonce, challenge, StringComparison.Ordinal))
-            {
-                problems.Add(("signature.challengeMismatch", "The presentation's nonce is not the challenge the verifier gave (a replayed or foreign presentation)."));
-            }
-        }
-
-        if (options.Domain is { } domain)
-        {
-            var audiences = presentation["aud"] switch
-            {
-                JsonValue v when v.TryGetValue(out string? s) => [s],
-                JsonArray a => a.OfType<JsonValue>().Select(x => x.TryGetValue(out string? s) ? s : null).OfType<string>().ToList(),
-                _ => new List<string>(),
-            };
-            if (audiences.Count == 0)
-            {
-                problems.Add(("signature.domainMissing", "The verifier asked for a domain, but the presentation has no aud."));
-            }
-            else if (!audiences.Contains(domain, StringComparer.Ordinal))
-            {
-                problems.Add(("signature.domainMismatch", "The presentation's aud does not name the verifier's domain."));
-            }
-        }
-
-        var now = options.TimeProvider.GetUtcNow();
-        if (JwsCompact.TryReadDate(presentation["exp"], out var exp, false) && exp < now - options.ClockSkew)
-        {
-            problems.Add(("signature.presentationExpired", $"The presentation expired on {XsdDateTime.Format(exp)} (exp)."));
-        }
-
-        if ((JwsCompact.TryReadDate(presentation["nbf"], out var nbf, false) && nbf > now + options.ClockSkew)
-            || (JwsCompact.TryReadDate(presentation["iat"], out var iat, false) && iat > now + options.ClockSkew))
-        {
-            problems.Add(("signature.presentationNotYetValid", "The presentation's nbf or iat is in the future."));
-        }
-
-        var check = problems.Count == 0
-            ? signature
-            : CheckResult.Fail(VerificationCheck.Signature, problems[0].Code, string.Join(" ", problems.Select(p => p.Detail)));
-        var holderController = check.Status == CheckStatus.Passed ? method?.Method?.Controller : null;
-        return (new PresentationProofOutcome(WithoutJwtClaims(presentation), "vp+jwt", check, holderController, CredentialsOf(presentation)), null, null);
+            Mechanism = "vp+jwt",
+            Document = document,
+            View = CredentialView.FromJson(document),
+            Signature = signature,
+            Keys = method is null ? [] : [new KeyEvidence(PurposePresentation, method.Method?.Id, method.Method?.Controller, method.AuthorizedForPurpose)],
+            HasIssuerClaim = presentation["iss"] is not null,
+            IssuerClaim = JoseKeys.Str(presentation, "iss"),
+            SignedAt = JwsCompact.TryReadDate(presentation["iat"], out var iat, false) ? [iat] : [],
+            NotBefore = JwsCompact.TryReadDate(presentation["nbf"], out var nbf, false) ? nbf : null,
+            NotAfter = JwsCompact.TryReadDate(presentation["exp"], out var exp, false) ? exp : null,
+            EnvelopeProblems = problems,
+            SignsBytes = true,
+            Presentation = new PresentationEvidence(
+                CredentialsOf(presentation),
+                JoseKeys.Str(presentation, "nonce"),
+                presentation["aud"] switch
+                {
+                    JsonValue v when v.TryGetValue(out string? s) => [s],
+                    JsonArray a => a.OfType<JsonValue>().Select(x => x.TryGetValue(out string? s) ? s : null).OfType<string>().ToList(),
+                    _ => [],
+                }),
+        };
     }
 
     /// <summary>JWT registered claims (RFC 7519 §4.1, plus nonce and cnf) that VC-JOSE-COSE allows beside the credential's own data.</summary>
@@ -285,35 +258,35 @@ internal static class JoseSecuring
     }
 
     /// <summary>Resolves the key the header names and verifies the signature; returns the check and the resolved method.</summary>
-    private static async ValueTask<(CheckResult Check, VerificationMethodResult? Method)> CheckSignatureAsync(
-        JwsCompact jws, string? controllerHint, string purpose, string what, VerificationOptions options, CancellationToken cancellationToken)
+    private static async ValueTask<(Finding Check, VerificationMethodResult? Method)> CheckSignatureAsync(
+        JwsCompact jws, string? controllerHint, string purpose, string what, SecuringEnvironment options, CancellationToken cancellationToken)
     {
         // RFC 7515 §4.1.11: a crit parameter this implementation does not understand makes the JWS invalid. We understand none.
         if (jws.Header["crit"] is { } crit)
         {
             var names = crit is JsonArray ca ? string.Join(", ", ca.OfType<JsonValue>().Select(v => v.TryGetValue(out string? s) ? s : "?")) : "?";
-            return (CheckResult.Fail(VerificationCheck.Signature, "signature.unknownCritical", $"The JWS marks header parameters as critical that this verifier does not understand ({Jwk.Printable(names)})."), null);
+            return (Finding.Fail("signature.unknownCritical", $"The JWS marks header parameters as critical that this verifier does not understand ({Jwk.Printable(names)})."), null);
         }
 
         var alg = jws.HeaderString("alg");
         if (alg is null)
         {
-            return (CheckResult.Fail(VerificationCheck.Signature, "signature.algorithmMissing", "The JWS header names no algorithm (alg)."), null);
+            return (Finding.Fail("signature.algorithmMissing", "The JWS header names no algorithm (alg)."), null);
         }
 
         if (string.Equals(alg, "none", StringComparison.OrdinalIgnoreCase))
         {
-            return (CheckResult.Fail(VerificationCheck.Signature, "signature.algorithmNone", "The JWS is unsecured (alg none): it carries no signature."), null);
+            return (Finding.Fail("signature.algorithmNone", "The JWS is unsecured (alg none): it carries no signature."), null);
         }
 
         if (alg.StartsWith("HS", StringComparison.OrdinalIgnoreCase))
         {
-            return (CheckResult.Fail(VerificationCheck.Signature, "signature.algorithmSymmetric", $"The JWS uses {Jwk.Printable(alg)}, a shared-secret MAC: a verifiable credential must be signed with the issuer's private key."), null);
+            return (Finding.Fail("signature.algorithmSymmetric", $"The JWS uses {Jwk.Printable(alg)}, a shared-secret MAC: a verifiable credential must be signed with the issuer's private key."), null);
         }
 
         if (!JoseAlgorithms.IsSupported(alg))
         {
-            return (CheckResult.Fail(VerificationCheck.Signature, "signature.algorithmNotAllowed", $"The JWS algorithm {Jwk.Printable(alg)} is not allowed (allowed: {string.Join(", ", JoseAlgorithms.All)})."), null);
+            return (Finding.Fail("signature.algorithmNotAllowed", $"The JWS algorithm {Jwk.Printable(alg)} is not allowed (allowed: {string.Join(", ", JoseAlgorithms.All)})."), null);
         }
 
         var kid = jws.HeaderString("kid");
@@ -326,14 +299,14 @@ internal static class JoseSecuring
             }
             else
             {
-                return (CheckResult.Fail(VerificationCheck.Signature, "signature.noKeyId", $"The JWS header has no kid, and the {what}'s {(what == "credential" ? "issuer" : "holder")} is not a did:key: the key cannot be found."), null);
+                return (Finding.Fail("signature.noKeyId", $"The JWS header has no kid, and the {what}'s {(what == "credential" ? "issuer" : "holder")} is not a did:key: the key cannot be found."), null);
             }
         }
         else if (kid.StartsWith('#'))
         {
             if (controllerHint is null)
             {
-                return (CheckResult.Fail(VerificationCheck.Signature, "signature.noKeyId", $"The kid is relative, and the {what} names no {(what == "credential" ? "issuer" : "holder")} to resolve it against."), null);
+                return (Finding.Fail("signature.noKeyId", $"The kid is relative, and the {what} names no {(what == "credential" ? "issuer" : "holder")} to resolve it against."), null);
             }
 
             vmId = controllerHint + kid;
@@ -358,24 +331,24 @@ internal static class JoseSecuring
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return (CheckResult.Fail(VerificationCheck.Signature, "signature.keyResolution", $"The key {shown} could not be resolved ({ex.GetType().Name})."), null);
+            return (Finding.Fail("signature.keyResolution", $"The key {shown} could not be resolved ({ex.GetType().Name})."), null);
         }
 
         if (resolved.Method is not { } method)
         {
-            return (CheckResult.Fail(VerificationCheck.Signature, resolved.Code ?? "signature.keyResolution", (what == "credential" ? resolved.Message : null) ?? $"The key {shown} could not be resolved."), resolved);
+            return (Finding.Fail(resolved.Code ?? "signature.keyResolution", (what == "credential" ? resolved.Message : null) ?? $"The key {shown} could not be resolved."), resolved);
         }
 
         if (!JoseKeys.TryCreateVerificationKey(method, out var key, out var keyError))
         {
-            return (CheckResult.Fail(VerificationCheck.Signature, "signature.unsupportedKey", keyError), resolved);
+            return (Finding.Fail("signature.unsupportedKey", keyError), resolved);
         }
 
         using (key)
         {
             if (!JoseKeys.Fits(alg, key.Kty, key.Crv, key.KeySize, out var reason))
             {
-                return (CheckResult.Fail(VerificationCheck.Signature, "signature.algorithmKeyMismatch", reason), resolved);
+                return (Finding.Fail("signature.algorithmKeyMismatch", reason), resolved);
             }
 
             bool valid;
@@ -401,40 +374,9 @@ internal static class JoseSecuring
             }
 
             return valid
-                ? (CheckResult.Pass(VerificationCheck.Signature, $"The {alg} JWS verifies with {(what == "credential" ? method.Id : "the holder's key")}."), resolved)
-                : (CheckResult.Fail(VerificationCheck.Signature, "signature.invalid", $"The {alg} JWS signature does not verify with the key {shown}: the token was changed after signing, or signed with another key."), resolved);
+                ? (Finding.Pass($"The {alg} JWS verifies with {(what == "credential" ? method.Id : "the holder's key")}."), resolved)
+                : (Finding.Fail("signature.invalid", $"The {alg} JWS signature does not verify with the key {shown}: the token was changed after signing, or signed with another key."), resolved);
         }
-    }
-
-    private static CheckResult IssuerResult(JsonObject claims, string? issuer, VerificationMethodResult? resolved)
-    {
-        if (issuer is null)
-        {
-            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.missing", "The credential names no issuer.");
-        }
-
-        // VC-JOSE-COSE §3.1.1 / §7.1.1: iss, when present, must be the issuer (or issuer.id).
-        if (claims["iss"] is { } issNode && !(issNode is JsonValue iv && iv.TryGetValue(out string? iss) && string.Equals(iss, issuer, StringComparison.Ordinal)))
-        {
-            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.issMismatch", $"The token's iss claim is not the credential's issuer {issuer}.");
-        }
-
-        if (resolved?.Method is not { } method)
-        {
-            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.keyUnresolved", "The signing key could not be resolved, so it cannot be bound to the issuer.");
-        }
-
-        if (!string.Equals(method.Controller, issuer, StringComparison.Ordinal))
-        {
-            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.controllerMismatch", $"The key {method.Id} is controlled by {method.Controller}, not by the issuer {issuer}.");
-        }
-
-        if (!resolved.AuthorizedForPurpose)
-        {
-            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.notAssertionMethod", $"The issuer's controller document does not list {method.Id} under assertionMethod.");
-        }
-
-        return CheckResult.Pass(VerificationCheck.Issuer, $"The signing key is the issuer's ({issuer}), listed under assertionMethod.");
     }
 
     /// <summary>
@@ -442,7 +384,7 @@ internal static class JoseSecuring
     /// <c>nbf</c> → issuanceDate, <c>exp</c> → expirationDate, <c>jti</c> → id, <c>sub</c> → credentialSubject.id. A
     /// claim that contradicts the property it maps to fails the format check.
     /// </summary>
-    private static JsonObject MapVc11(JsonObject claims, JsonObject vc, out CheckResult? problem)
+    private static JsonObject MapVc11(JsonObject claims, JsonObject vc, out Problem? problem)
     {
         problem = null;
         var credential = (JsonObject)vc.DeepClone();
@@ -497,7 +439,7 @@ internal static class JoseSecuring
 
         if (conflicts.Count > 0)
         {
-            problem = CheckResult.Fail(VerificationCheck.Format, "format.jwtClaimMismatch", "JWT claims contradict the credential properties they stand for (VC 1.1 §6.3.1): " + string.Join(", ", conflicts) + ".");
+            problem = new Problem("format.jwtClaimMismatch", "JWT claims contradict the credential properties they stand for (VC 1.1 §6.3.1): " + string.Join(", ", conflicts) + ".");
         }
 
         return credential;
@@ -520,24 +462,18 @@ internal static class JoseSecuring
         }
     }
 
-    private static CheckResult? NumericDateProblem(JsonObject claims)
+    private static Problem? NumericDateProblem(JsonObject claims)
     {
         foreach (var name in new[] { "exp", "nbf" })
         {
             if (claims[name] is { } node && !JwsCompact.TryReadDate(node, out _, allowXsdString: false))
             {
-                return CheckResult.Fail(VerificationCheck.Format, "format.jwtNumericDate", $"The JWT claim {name} is not a NumericDate (seconds since 1970, RFC 7519 §2).");
+                return new Problem("format.jwtNumericDate", $"The JWT claim {name} is not a NumericDate (seconds since 1970, RFC 7519 §2).");
             }
         }
 
         return null;
     }
 
-    private static SecuringOutcome Unreadable(string mechanism, string code, string detail) => new(
-        null,
-        mechanism,
-        CheckResult.Fail(VerificationCheck.Signature, code, detail),
-        CheckResult.Skip(VerificationCheck.Issuer, "format.unreadable", "Not checked: the token could not be read."),
-        null,
-        []);
+    private static SecuringEvidence Unreadable(string mechanism, string code, string detail) => SecuringEvidence.Unreadably(mechanism, code, detail);
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Model;
 
-namespace MicroCredentials.VC.Verification;
+namespace MicroCredentials.VC.Credentials;
 
 /// <summary>The VC data model versions.</summary>
 public enum VcVersion

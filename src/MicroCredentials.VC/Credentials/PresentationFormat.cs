@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Issuance;
 
-namespace MicroCredentials.VC.Verification;
+namespace MicroCredentials.VC.Credentials;
 
 /// <summary>
 /// The structural rules of a verifiable presentation that the <c>format</c> check applies (W3C VC Data Model 2.0
@@ -107,7 +107,7 @@ public static class PresentationFormat
     }
 
     /// <summary>
-    /// The credentials inside a presentation, as <see cref="PresentationProofOutcome.Credentials"/> expects them:
+    /// The credentials inside a presentation, as the presentation verification expects them:
     /// credential objects as they are; an <c>EnvelopedVerifiableCredential</c>'s <c>data:</c> URL decoded to its content
     /// (a string: a compact JWS, or JSON text); strings (VC 1.1 JWT credentials) as they are. Other entries are kept
     /// as they are and reported unreadable.

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace MicroCredentials.VC.Verification;
+namespace MicroCredentials.VC.Credentials;
 
 /// <summary>Parses untrusted JSON with size and depth limits and without duplicate property names.</summary>
 internal static class JsonInput

@@ -1,8 +1,9 @@
+using MicroCredentials.VC.Credentials;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Status;
 
-namespace MicroCredentials.VC.Status;
+namespace MicroCredentials.VC.Verification.Checks;
 
 /// <summary>
 /// The <c>status</c> check: revocation and suspension through the credential's <c>credentialStatus</c> entries, by the
@@ -34,31 +35,26 @@ namespace MicroCredentials.VC.Status;
 /// suspended, else the first problem's; the detail lists them all.
 /// </para>
 /// </remarks>
-internal static class CredentialStatusCheck
+internal static class StatusCheck
 {
-    // True while a status list credential is being verified for another credential: its own status is not checked.
-    private static readonly AsyncLocal<bool> VerifyingStatusList = new();
-
-    /// <summary>Checks the credential's status entries against their status lists.</summary>
-    /// <param name="credential">The credential.</param>
-    /// <param name="issuer">The credential's issuer.</param>
-    /// <param name="options">The verification options (resource resolver, clock, suites).</param>
+    /// <summary>Checks the credential's status entries (from the signed view) against their status lists.</summary>
+    /// <param name="context">The credential's verification.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The <c>status</c> check.</returns>
-    public static async ValueTask<CheckResult> CheckAsync(JsonObject credential, string? issuer, VerificationOptions options, CancellationToken cancellationToken)
+    public static async ValueTask<CheckResult> RunAsync(VerificationContext context, CancellationToken cancellationToken)
     {
-        var node = credential["credentialStatus"];
-        if (node is null)
+        var options = context.Options;
+        var issuer = context.Issuer;
+        if (context.View.Status is not { } entries)
         {
             return CheckResult.Pass(VerificationCheck.Status, "The credential has no status entry: it cannot be revoked or suspended.");
         }
 
-        if (VerifyingStatusList.Value)
+        if (options.Mode == VerificationMode.StatusList)
         {
             return CheckResult.Skip(VerificationCheck.Status, "status.statusListNotFollowed", "This is a status list credential verified for another credential's status; its own credentialStatus is not followed.");
         }
 
-        var entries = node is JsonArray array ? [.. array] : new List<JsonNode?> { node };
         if (entries.Count == 0)
         {
             return CheckResult.Fail(VerificationCheck.Status, StatusCodes.MalformedEntry, "credentialStatus is an empty array.");
@@ -210,10 +206,9 @@ internal static class CredentialStatusCheck
 
     private static async ValueTask<VerificationReport> VerifyListAsync(ReadOnlyMemory<byte> bytes, VerificationOptions options, CancellationToken cancellationToken)
     {
-        // Set only in this async method's execution context: it flows into the nested verification, not back out.
-        VerifyingStatusList.Value = true;
         var listOptions = options with
         {
+            Mode = VerificationMode.StatusList,
             ExpectedLearner = null,
             RequireMicroCredentialElements = false,
             TrustRegistry = null,

@@ -1,9 +1,10 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Model;
-using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Securing;
+using MicroCredentials.VC.Trust;
 
-namespace MicroCredentials.VC.Trust;
+namespace MicroCredentials.VC.Verification.Checks;
 
 /// <summary>
 /// The <c>accreditation</c> check: the issuer in the caller's trust registry (<see cref="VerificationOptions.TrustRegistry"/>).
@@ -25,8 +26,20 @@ internal static class AccreditationCheck
 {
     private const string OrganizationIdentifierOid = "2.5.4.97";
 
+    /// <summary>The <c>accreditation</c> check of a credential.</summary>
+    public static async ValueTask<CheckResult> RunAsync(VerificationContext context, CancellationToken cancellationToken)
+    {
+        // A seal's chain to the caller's trust anchors decides by itself.
+        if (context.Evidence.CertificateTrust is { } chain)
+        {
+            return SignatureCheck.From(chain, VerificationCheck.Accreditation);
+        }
+
+        return await CheckAsync(context.Document, context.Issuer, context.Evidence, context.Options, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Checks the issuer against the trust registry; skipped when the caller gave none.</summary>
-    public static async ValueTask<CheckResult> CheckAsync(JsonObject credential, string? issuer, SecuringOutcome outcome, VerificationOptions options, CancellationToken cancellationToken)
+    public static async ValueTask<CheckResult> CheckAsync(JsonObject credential, string? issuer, SecuringEvidence outcome, VerificationOptions options, CancellationToken cancellationToken)
     {
         if (options.TrustRegistry is not { } registry)
         {
@@ -34,12 +47,12 @@ internal static class AccreditationCheck
         }
 
         var now = options.TimeProvider.GetUtcNow();
-        var certificates = outcome.SignerCertificates is { Count: > 0 } c && outcome.Signature.Status == CheckStatus.Passed ? c : null;
+        var certificates = outcome.SignerCertificates is { Count: > 0 } c && outcome.Signature.Succeeded ? c : null;
         var legal = new List<string>();
         if (certificates is not null)
         {
             legal.AddRange(OrganizationIdentifiers(certificates[0]));
-            if (outcome.Issuer.Status == CheckStatus.Passed)
+            if (outcome.IssuerBinding is { Succeeded: true })
             {
                 legal.AddRange(LegalIdentifiers(credential));
             }

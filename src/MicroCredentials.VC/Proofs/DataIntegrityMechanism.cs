@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Credentials;
+using MicroCredentials.VC.Model;
+using MicroCredentials.VC.Securing;
+
+namespace MicroCredentials.VC.Proofs;
+
+/// <summary>
+/// Data Integrity proofs (W3C VC Data Integrity 1.0 §4.4, §4.5) as a securing mechanism: verifies every proof of a JSON
+/// document with the allowed cryptosuites. For a suite that signs the RDF dataset (eddsa-rdfc-2022,
+/// Ed25519Signature2020), the view the checks read is taken from the signed dataset by IRI, and every way the JSON
+/// disagrees with it is a problem with a code (a property reached through a non-standard term, or said differently).
+/// </summary>
+/// <param name="suites">The allowed cryptosuites.</param>
+public sealed class DataIntegrityMechanism(CryptosuiteRegistry suites) : ISecuringMechanism
+{
+    /// <summary>The mechanism with every cryptosuite of this library.</summary>
+    public static DataIntegrityMechanism Default { get; } = new(CryptosuiteRegistry.Default);
+
+    /// <summary>The allowed cryptosuites.</summary>
+    public CryptosuiteRegistry Suites { get; } = suites ?? throw new ArgumentNullException(nameof(suites));
+
+    /// <inheritdoc/>
+    public string Name => "data-integrity";
+
+    /// <inheritdoc/>
+    public bool CanRead(SecuredInput input) => input?.Json is not null;
+
+    /// <inheritdoc/>
+    public async ValueTask<SecuringEvidence> VerifyAsync(SecuredInput input, SecuringEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(environment);
+        var document = input.Json ?? throw Error.Argument(nameof(input), "Data Integrity reads JSON documents.");
+        var proofs = await DataIntegrity.VerifyAsync(document, Suites, environment.VerificationMethodResolver, new CryptosuiteContext { DocumentLoader = environment.DocumentLoader }, cancellationToken).ConfigureAwait(false);
+        return Evidence(document, proofs);
+    }
+
+    /// <summary>The evidence of a document's verified proofs.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="proofs">Its proofs' results.</param>
+    /// <returns>The evidence.</returns>
+    internal static SecuringEvidence Evidence(JsonObject document, IReadOnlyList<ProofCheck> proofs)
+    {
+        var json = CredentialView.FromJson(document);
+        var view = json;
+        var viewProblems = new List<Problem>();
+        var allVerified = proofs.Count > 0 && proofs.All(p => p.Verified);
+        if (allVerified && proofs.FirstOrDefault(p => p.Signed is not null)?.Signed is { } signed)
+        {
+            view = CredentialView.FromDataset(signed.Document, json, viewProblems) ?? json;
+        }
+
+        return new SecuringEvidence
+        {
+            Mechanism = proofs.Count == 0 ? "none" : string.Join("+", proofs.Select(p => p.Cryptosuite ?? "unknown").Distinct()),
+            Document = document,
+            View = view,
+            Signature = SignatureFinding(proofs),
+            Keys = [.. proofs.Select(p => new KeyEvidence(Text(p.Proof, "proofPurpose"), p.Method?.Method?.Id, p.Method?.Method?.Controller, p.Method?.AuthorizedForPurpose ?? false))],
+            SignedAt = [.. proofs.Select(p => Text(p.Proof, "created") is { } text && XsdDateTime.TryParse(text, out var created) ? created : (DateTimeOffset?)null).OfType<DateTimeOffset>()],
+            ViewProblems = viewProblems,
+            ContextProcessed = allVerified && proofs.All(p => p.Signed is not null),
+        };
+    }
+
+    private static Finding SignatureFinding(IReadOnlyList<ProofCheck> proofs)
+    {
+        if (proofs.Count == 0)
+        {
+            return Finding.Fail("signature.missing", "The credential has no proof: it is not secured.");
+        }
+
+        var failed = proofs.FirstOrDefault(p => !p.Verified);
+        if (failed is not null)
+        {
+            return Finding.Fail(failed.Code ?? "signature.invalid", failed.Message ?? "A proof does not verify.");
+        }
+
+        return Finding.Pass(proofs.Count == 1
+            ? $"The {proofs[0].Cryptosuite} proof verifies with {proofs[0].Method?.Method?.Id}."
+            : $"All {proofs.Count} proofs verify.");
+    }
+
+    private static string? Text(JsonObject? node, string name) => node?[name] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.Rdf;
+
+namespace MicroCredentials.VC.Proofs;
+
+/// <summary>
+/// For a suite that signs the RDF dataset, the proof's JSON members that verification reads (verification method,
+/// purpose, dates, challenge, domain) must say what the signed proof configuration says, by IRI: a term the document's
+/// context aliases to one of them (so that a reader of the JSON would miss a <c>challenge</c> or an <c>expires</c>)
+/// makes the proof fail.
+/// </summary>
+internal static class SignedProofTerms
+{
+    private const string Sec = "https://w3id.org/security#";
+
+    private static readonly (string Member, string Iri, bool Purpose)[] Terms =
+    [
+        ("verificationMethod", Sec + "verificationMethod", false),
+        ("proofPurpose", Sec + "proofPurpose", true),
+        ("created", "http://purl.org/dc/terms/created", false),
+        ("expires", Sec + "expiration", false),
+        ("challenge", Sec + "challenge", false),
+        ("domain", Sec + "domain", false),
+        ("nonce", Sec + "nonce", false),
+        ("previousProof", Sec + "previousProof", false),
+        ("cryptosuite", Sec + "cryptosuite", false),
+    ];
+
+    /// <summary>The first disagreement between the proof's JSON members and its signed configuration, or null.</summary>
+    /// <param name="proof">The proof without <c>proofValue</c>.</param>
+    /// <param name="signed">The proof configuration's quads.</param>
+    /// <returns>The problem, or null.</returns>
+    public static Problem? Disagreement(JsonObject proof, IReadOnlyList<Quad> signed)
+    {
+        // The configuration is one node (the proof) in the default graph.
+        foreach (var (member, iri, purpose) in Terms)
+        {
+            var inJson = Values(proof[member]);
+            var inData = signed.Where(q => q.Graph is null && q.Predicate.Value == iri)
+                .Select(q => purpose && q.Object.Value.StartsWith(Sec, StringComparison.Ordinal) ? q.Object.Value[Sec.Length..] : q.Object.Value)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (inJson.SequenceEqual(inData, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            return inJson.Count == 0
+                ? new Problem("context.nonStandardTerm", $"The signed proof has a {member}, but the proof's JSON does not show it under the member name '{member}': it was reached through a non-standard term.")
+                : new Problem("context.viewMismatch", $"The proof's {member} in the JSON is not what was signed.");
+        }
+
+        return null;
+    }
+
+    private static List<string> Values(JsonNode? node) => node switch
+    {
+        null => [],
+        JsonValue v when v.TryGetValue(out string? s) => [s],
+        JsonArray a => [.. a.Select(x => x is JsonValue xv && xv.TryGetValue(out string? s) ? s : "\u0000").Order(StringComparer.Ordinal)],
+        _ => ["\u0000"],
+    };
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using MicroCredentials.VC.JsonLd;
+
+namespace MicroCredentials.VC.Verification.Checks;
+
+/// <summary>
+/// The <c>context</c> check: every <c>@context</c> is known to the loader, every term expands to an absolute IRI
+/// (JSON-LD safe mode), and — for a proof over the RDF dataset — the JSON says what was signed (no standard property
+/// reached through a non-standard term, no JSON view that disagrees with the signed data).
+/// </summary>
+internal static class ContextCheck
+{
+    public static async ValueTask<CheckResult> RunAsync(VerificationContext context, CancellationToken cancellationToken)
+    {
+        var loaded = await CheckAsync(context.Document, context.Options.DocumentLoader, context.Evidence.ContextProcessed, cancellationToken).ConfigureAwait(false);
+        if (loaded.Status == CheckStatus.Failed || context.Evidence.ViewProblems.Count == 0)
+        {
+            return loaded;
+        }
+
+        var problems = context.Evidence.ViewProblems;
+        return CheckResult.Fail(VerificationCheck.Context, problems[0].Code, string.Join(" ", problems.Select(p => p.Message).Distinct(StringComparer.Ordinal)));
+    }
+
+    /// <summary>Known contexts and safe-mode expansion of a document.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="loader">The document loader.</param>
+    /// <param name="alreadyExpanded">Whether the securing mechanism already ran safe mode over exactly this data with success.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The check.</returns>
+    public static async ValueTask<CheckResult> CheckAsync(JsonObject document, IDocumentLoader loader, bool alreadyExpanded, CancellationToken cancellationToken)
+    {
+        var contextNode = document["@context"];
+        var entries = contextNode is JsonArray a ? a.ToList() : contextNode is null ? [] : [contextNode];
+        if (entries.Count == 0)
+        {
+            return CheckResult.Fail(VerificationCheck.Context, "context.missing", "The document has no @context.");
+        }
+
+        foreach (var entry in entries)
+        {
+            if (entry is JsonValue v && v.TryGetValue(out string? url))
+            {
+                try
+                {
+                    await loader.LoadDocumentAsync(url, cancellationToken).ConfigureAwait(false);
+                }
+                catch (JsonLdException)
+                {
+                    return CheckResult.Fail(VerificationCheck.Context, "context.unknown", $"The context '{url}' is not known to the document loader (no context is fetched from the network unless allowed).");
+                }
+            }
+        }
+
+        if (alreadyExpanded)
+        {
+            return CheckResult.Pass(VerificationCheck.Context, "Every context is known and every term is defined.");
+        }
+
+        try
+        {
+            // Safe mode: a term that does not expand to an absolute IRI (a value that would be dropped) is an error.
+            await JsonLdProcessor.ToRdfAsync(document, new JsonLdOptions { DocumentLoader = loader, SafeMode = true }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonLdException ex)
+        {
+            return CheckResult.Fail(VerificationCheck.Context, "context." + ex.Code.Replace(' ', '-'), "JSON-LD processing failed in safe mode: " + ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // An invalid document must never crash verification.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return CheckResult.Fail(VerificationCheck.Context, "context.processingError", $"JSON-LD processing failed ({ex.GetType().Name}: {ex.Message}).");
+        }
+
+        return CheckResult.Pass(VerificationCheck.Context, "Every context is known and every term is defined.");
+    }
+}
