@@ -322,10 +322,18 @@ public sealed record CredentialView
             }
         }
 
-        public List<RdfTerm> Roots() => _bySubject
-            .Where(p => !_objects.Contains(p.Key) && p.Value.Any(e => e.Predicate == Iris.RdfType && e.Object.Value is Iris.Cred + "VerifiableCredential" or Iris.Cred + "VerifiablePresentation"))
-            .Select(p => p.Key)
-            .ToList();
+        /// <summary>
+        /// The credential or presentation the dataset describes: the one node typed VerifiableCredential or
+        /// VerifiablePresentation, or, of several, the one nothing else refers to (a status list may name itself).
+        /// </summary>
+        public List<RdfTerm> Roots()
+        {
+            var typed = _bySubject
+                .Where(p => p.Value.Any(e => e.Predicate == Iris.RdfType && e.Object.Value is Iris.Cred + "VerifiableCredential" or Iris.Cred + "VerifiablePresentation"))
+                .Select(p => p.Key)
+                .ToList();
+            return typed.Count <= 1 ? typed : typed.Where(t => !_objects.Contains(t)).ToList();
+        }
 
         public List<RdfTerm> Objects(RdfTerm subject, string predicate) =>
             _bySubject.TryGetValue(subject, out var list) ? list.Where(e => e.Predicate == predicate).Select(e => e.Object).ToList() : [];

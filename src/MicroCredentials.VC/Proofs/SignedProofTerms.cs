@@ -37,7 +37,7 @@ internal static class SignedProofTerms
         {
             var inJson = Values(proof[member]);
             var inData = signed.Where(q => q.Graph is null && q.Predicate.Value == iri)
-                .Select(q => purpose && q.Object.Value.StartsWith(Sec, StringComparison.Ordinal) ? q.Object.Value[Sec.Length..] : q.Object.Value)
+                .Select(q => purpose ? Purpose(q.Object.Value) : q.Object.Value)
                 .Order(StringComparer.Ordinal)
                 .ToList();
             if (inJson.SequenceEqual(inData, StringComparer.Ordinal))
@@ -52,6 +52,17 @@ internal static class SignedProofTerms
 
         return null;
     }
+
+    /// <summary>The proof purpose a signed purpose IRI stands for (the contexts map <c>authentication</c> to <c>sec:authenticationMethod</c>).</summary>
+    private static string Purpose(string iri) => iri switch
+    {
+        Sec + "authenticationMethod" => "authentication",
+        Sec + "capabilityInvocationMethod" => "capabilityInvocation",
+        Sec + "capabilityDelegationMethod" => "capabilityDelegation",
+        Sec + "keyAgreementMethod" => "keyAgreement",
+        _ when iri.StartsWith(Sec, StringComparison.Ordinal) => iri[Sec.Length..],
+        _ => iri,
+    };
 
     private static List<string> Values(JsonNode? node) => node switch
     {
