@@ -1,8 +1,8 @@
-using MicroCredentials.VC.Credentials;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
 

@@ -1,5 +1,5 @@
-using MicroCredentials.VC.Credentials;
 using System.CommandLine;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
 using MicroCredentials.VC.Verification;

@@ -1,6 +1,6 @@
-using MicroCredentials.VC.Credentials;
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Trust;
 using MicroCredentials.VC.Verification;

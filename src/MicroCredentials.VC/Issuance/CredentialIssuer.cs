@@ -1,5 +1,5 @@
-using MicroCredentials.VC.Credentials;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Model;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Proofs;
-using MicroCredentials.VC.Credentials;
 
 namespace MicroCredentials.VC.Issuance;
 

@@ -1,6 +1,6 @@
-using MicroCredentials.VC.Credentials;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.Model;

@@ -57,8 +57,8 @@ public sealed class DataIntegrityMechanism(CryptosuiteRegistry suites) : ISecuri
             Document = document,
             View = view,
             Signature = SignatureFinding(proofs),
-            Keys = [.. proofs.Select(p => new KeyEvidence(Text(p.Proof, "proofPurpose"), p.Method?.Method?.Id, p.Method?.Method?.Controller, p.Method?.AuthorizedForPurpose ?? false))],
-            SignedAt = [.. proofs.Select(p => Text(p.Proof, "created") is { } text && XsdDateTime.TryParse(text, out var created) ? created : (DateTimeOffset?)null).OfType<DateTimeOffset>()],
+            Keys = [.. proofs.Select(Key)],
+            SignedAt = [.. proofs.Select(p => DateOf(p.Proof, "created")).OfType<DateTimeOffset>()],
             ViewProblems = viewProblems,
             ContextProcessed = allVerified && proofs.All(p => p.Signed is not null),
         };
@@ -81,6 +81,25 @@ public sealed class DataIntegrityMechanism(CryptosuiteRegistry suites) : ISecuri
             ? $"The {proofs[0].Cryptosuite} proof verifies with {proofs[0].Method?.Method?.Id}."
             : $"All {proofs.Count} proofs verify.");
     }
+
+    private static KeyEvidence Key(ProofCheck proof) => new(Text(proof.Proof, "proofPurpose"), proof.Method?.Method?.Id, proof.Method?.Method?.Controller, proof.Method?.AuthorizedForPurpose ?? false)
+    {
+        Verified = proof.Verified,
+        Problem = proof.Verified ? null : new Problem(proof.Code ?? "signature.invalid", proof.Message ?? "A proof does not verify."),
+        Algorithm = proof.Cryptosuite,
+        NamedMethod = Text(proof.Proof, "verificationMethod"),
+        Challenge = Text(proof.Proof, "challenge"),
+        Domains = proof.Proof?["domain"] switch
+        {
+            JsonValue v when v.TryGetValue(out string? one) => [one],
+            JsonArray a => [.. a.OfType<JsonValue>().Select(x => x.TryGetValue(out string? s) ? s : null).OfType<string>()],
+            _ => [],
+        },
+        Created = DateOf(proof.Proof, "created"),
+        Expires = DateOf(proof.Proof, "expires"),
+    };
+
+    private static DateTimeOffset? DateOf(JsonObject? proof, string name) => Text(proof, name) is { } text && XsdDateTime.TryParse(text, out var date) ? date : null;
 
     private static string? Text(JsonObject? node, string name) => node?[name] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 }

@@ -44,7 +44,7 @@ public sealed record Finding(FindingStatus Status, string? Code, string Detail)
     public static Finding NotChecked(string code, string detail) => new(FindingStatus.NotChecked, code, detail);
 }
 
-/// <summary>A key that made a verified signature, and what it is bound to.</summary>
+/// <summary>One signature (a proof, a JWS) and the key that made it, with what it is bound to.</summary>
 /// <param name="Purpose">The proof purpose it signed for (<c>assertionMethod</c>, <c>authentication</c>).</param>
 /// <param name="VerificationMethod">The verification method's id, when it resolved.</param>
 /// <param name="Controller">The verification method's controller, when it resolved.</param>
@@ -53,6 +53,30 @@ public sealed record KeyEvidence(string? Purpose, string? VerificationMethod, st
 {
     /// <summary>Whether the key resolved (the method and its controller are known).</summary>
     public bool Resolved => VerificationMethod is not null;
+
+    /// <summary>Whether this signature verifies.</summary>
+    public bool Verified { get; init; } = true;
+
+    /// <summary>Why it does not verify, when it does not.</summary>
+    public Problem? Problem { get; init; }
+
+    /// <summary>The cryptosuite or algorithm, e.g. <c>eddsa-rdfc-2022</c>, <c>ES256</c>.</summary>
+    public string? Algorithm { get; init; }
+
+    /// <summary>The verification method the signature names (even when it did not resolve).</summary>
+    public string? NamedMethod { get; init; }
+
+    /// <summary>The proof's <c>challenge</c> (a presentation's binding to a request).</summary>
+    public string? Challenge { get; init; }
+
+    /// <summary>The proof's <c>domain</c> values.</summary>
+    public IReadOnlyList<string> Domains { get; init; } = [];
+
+    /// <summary>When the proof says it was made.</summary>
+    public DateTimeOffset? Created { get; init; }
+
+    /// <summary>When the proof stops being valid.</summary>
+    public DateTimeOffset? Expires { get; init; }
 }
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Model;
-using MicroCredentials.VC.Credentials;
 
 namespace MicroCredentials.VC.Status;
 

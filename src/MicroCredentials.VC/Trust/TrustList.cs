@@ -1,10 +1,10 @@
-using MicroCredentials.VC.Credentials;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Model;
 
 namespace MicroCredentials.VC.Trust;

@@ -1,7 +1,6 @@
-using MicroCredentials.VC.Credentials;
 using System.Text;
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.Proofs;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Securing;
 using MicroCredentials.VC.Verification.Checks;
 
@@ -77,12 +76,6 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
             return Unreadable("format.unsupportedSecuring", "No securing mechanism this verifier accepts reads the document.");
         }
 
-        // A Data Integrity presentation: the holder's proof, then each credential inside.
-        if (input.Json is { } json && mechanism is DataIntegrityMechanism && CredentialFormat.HasType(json, "VerifiablePresentation"))
-        {
-            return await PresentationVerification.VerifyAsync(json, this, cancellationToken).ConfigureAwait(false);
-        }
-
         SecuringEvidence evidence;
         try
         {
@@ -99,9 +92,11 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
             return Unreadable("signature.processingError", $"The {mechanism.Name} securing could not be processed ({ex.GetType().Name}).");
         }
 
-        if (evidence.Presentation is not null && evidence.Document is not null)
+        // A presentation: the holder's proof (a token's, or Data Integrity proofs), then each credential inside.
+        if (evidence.Document is { } document && (evidence.Presentation is not null || (!evidence.SignsBytes && (evidence.View ?? CredentialView.FromJson(document)).Types.Contains("VerifiablePresentation", StringComparer.Ordinal))))
         {
-            return await PresentationVerification.AssembleAsync(PresentationVerification.FromToken(evidence, Options), this, cancellationToken).ConfigureAwait(false);
+            var outcome = evidence.Presentation is not null ? PresentationVerification.FromToken(evidence, Options) : PresentationVerification.FromProofs(evidence, Options);
+            return await PresentationVerification.AssembleAsync(outcome, this, cancellationToken).ConfigureAwait(false);
         }
 
         return await CompleteAsync(evidence, cancellationToken).ConfigureAwait(false);
@@ -141,6 +136,7 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
             SecuringMechanism = evidence.Mechanism,
             Credential = model,
             Document = context.Document,
+            View = context.View,
             Issuer = context.Issuer,
         };
     }

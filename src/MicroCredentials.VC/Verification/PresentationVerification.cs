@@ -1,11 +1,10 @@
-using MicroCredentials.VC.Credentials;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.Issuance;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Model;
-using MicroCredentials.VC.Proofs;
 using MicroCredentials.VC.Securing;
+using MicroCredentials.VC.Verification.Checks;
 
 namespace MicroCredentials.VC.Verification;
 
@@ -17,7 +16,11 @@ namespace MicroCredentials.VC.Verification;
 /// <param name="Credentials">The credentials inside: JSON objects (Data Integrity, JAdES) or strings (compact JWS, enveloped).</param>
 /// <param name="SignedAt">When the holder's proof says it was made (<c>created</c>, a JWT's <c>iat</c>); null when it does not say.</param>
 /// <param name="ExpiresAt">When the holder's proof stops being valid (<c>expires</c>, a JWT's <c>exp</c>); null when never.</param>
-internal sealed record PresentationProofOutcome(JsonObject Presentation, string Mechanism, CheckResult Signature, string? HolderController, IReadOnlyList<JsonNode> Credentials, DateTimeOffset? SignedAt = null, DateTimeOffset? ExpiresAt = null);
+internal sealed record PresentationProofOutcome(JsonObject Presentation, string Mechanism, CheckResult Signature, string? HolderController, IReadOnlyList<JsonNode> Credentials, DateTimeOffset? SignedAt = null, DateTimeOffset? ExpiresAt = null)
+{
+    /// <summary>The securing mechanism's evidence, when the outcome came from one (the context check reuses its safe-mode processing and view problems).</summary>
+    public SecuringEvidence? Evidence { get; init; }
+}
 
 /// <summary>
 /// Verifiable presentations (W3C VC Data Model 2.0 §4.13): the holder's proof (VC Data Integrity §2.1, purpose
@@ -34,100 +37,27 @@ internal sealed record PresentationProofOutcome(JsonObject Presentation, string 
 /// </remarks>
 internal static class PresentationVerification
 {
-    /// <summary>Verifies a presentation secured with Data Integrity. Never throws for a bad presentation.</summary>
-    /// <param name="presentation">The presentation (not modified).</param>
-    /// <param name="verifier">The verifier whose options apply (challenge, domain, clock, resolvers), also used for every credential inside.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>The presentation's report, with one report per credential in <see cref="VerificationReport.Credentials"/>.</returns>
-    public static async ValueTask<VerificationReport> VerifyAsync(JsonObject presentation, CredentialVerifier verifier, CancellationToken cancellationToken)
+    /// <summary>What a Data Integrity presentation's evidence establishes, judged against the verifier's options.</summary>
+    /// <param name="evidence">The presentation's evidence (readable).</param>
+    /// <param name="options">The verifier's options.</param>
+    /// <returns>The outcome.</returns>
+    public static PresentationProofOutcome FromProofs(SecuringEvidence evidence, VerificationOptions options)
     {
-        ArgumentNullException.ThrowIfNull(presentation);
-        ArgumentNullException.ThrowIfNull(verifier);
-        var options = verifier.Options;
-        var proofs = await DataIntegrity.VerifyAsync(presentation, options.Cryptosuites, options.VerificationMethodResolver, new CryptosuiteContext { DocumentLoader = options.DocumentLoader }, cancellationToken).ConfigureAwait(false);
-        var mechanism = proofs.Count == 0 ? "none" : string.Join("+", proofs.Select(p => p.Cryptosuite ?? "unknown").Distinct());
-        var (signature, holderProof) = HolderProofResult(proofs, options);
-        var controller = signature.Status == CheckStatus.Passed ? holderProof?.Method?.Method?.Controller : null;
-        var outcome = new PresentationProofOutcome(
-            presentation,
-            mechanism,
-            signature,
-            controller,
-            PresentationFormat.CredentialsOf(presentation),
-            DateOf(holderProof?.Proof, "created"),
-            DateOf(holderProof?.Proof, "expires"));
-        return await AssembleAsync(outcome, verifier, cancellationToken).ConfigureAwait(false);
+        var presentation = evidence.Document!;
+        var (signature, holderProof) = SignatureCheck.HolderProof(evidence, options);
+        var controller = signature.Status == CheckStatus.Passed ? holderProof?.Controller : null;
+        return new PresentationProofOutcome(presentation, evidence.Mechanism, signature, controller, PresentationFormat.CredentialsOf(presentation), holderProof?.Created, holderProof?.Expires) { Evidence = evidence };
     }
 
-    /// <summary>
-    /// The holder's securing of a presentation token (vp+jwt): its signature, that the key is listed under
-    /// <c>authentication</c>, that <c>iss</c> is the holder, the <c>nonce</c> and <c>aud</c> the verifier asked for, and
-    /// the token's lifetime — together the presentation's <c>signature</c> check.
-    /// </summary>
+    /// <summary>What a presentation token's evidence establishes, judged against the verifier's options.</summary>
     /// <param name="evidence">The token's evidence (readable).</param>
     /// <param name="options">The verifier's options.</param>
     /// <returns>The outcome.</returns>
     public static PresentationProofOutcome FromToken(SecuringEvidence evidence, VerificationOptions options)
     {
-        var problems = new List<Problem>(evidence.EnvelopeProblems);
-        var presentation = evidence.Document!;
-        var holder = PresentationFormat.HolderOf(presentation);
-        var key = evidence.Keys.FirstOrDefault();
-        if (!evidence.Signature.Succeeded)
-        {
-            problems.Add(new Problem(evidence.Signature.Code!, evidence.Signature.Detail));
-        }
-        else if (key is not null && !key.AuthorizedForPurpose)
-        {
-            problems.Add(new Problem("signature.notAuthenticationMethod", "The holder's controller document does not list the signing key under authentication."));
-        }
-
-        if (evidence.IssuerClaim is { } iss && holder is not null && !string.Equals(iss, holder, StringComparison.Ordinal))
-        {
-            problems.Add(new Problem("signature.holderMismatch", "The token's iss is not the presentation's holder."));
-        }
-
-        var binding = evidence.Presentation!;
-        if (options.Challenge is { } challenge)
-        {
-            if (binding.Nonce is null)
-            {
-                problems.Add(new Problem("signature.challengeMissing", "The verifier asked for a challenge, but the presentation has no nonce."));
-            }
-            else if (!string.Equals(binding.Nonce, challenge, StringComparison.Ordinal))
-            {
-                problems.Add(new Problem("signature.challengeMismatch", "The presentation's nonce is not the challenge the verifier gave (a replayed or foreign presentation)."));
-            }
-        }
-
-        if (options.Domain is { } domain)
-        {
-            if (binding.Audiences.Count == 0)
-            {
-                problems.Add(new Problem("signature.domainMissing", "The verifier asked for a domain, but the presentation has no aud."));
-            }
-            else if (!binding.Audiences.Contains(domain, StringComparer.Ordinal))
-            {
-                problems.Add(new Problem("signature.domainMismatch", "The presentation's aud does not name the verifier's domain."));
-            }
-        }
-
-        var now = options.TimeProvider.GetUtcNow();
-        if (evidence.NotAfter is { } exp && exp < now - options.ClockSkew)
-        {
-            problems.Add(new Problem("signature.presentationExpired", $"The presentation expired on {XsdDateTime.Format(exp)} (exp)."));
-        }
-
-        if ((evidence.NotBefore is { } nbf && nbf > now + options.ClockSkew) || evidence.SignedAt.Any(iat => iat > now + options.ClockSkew))
-        {
-            problems.Add(new Problem("signature.presentationNotYetValid", "The presentation's nbf or iat is in the future."));
-        }
-
-        var check = problems.Count == 0
-            ? CheckResult.Pass(VerificationCheck.Signature, evidence.Signature.Detail)
-            : CheckResult.Fail(VerificationCheck.Signature, problems[0].Code, string.Join(" ", problems.Select(p => p.Message)));
-        var controller = check.Status == CheckStatus.Passed ? key?.Controller : null;
-        return new PresentationProofOutcome(presentation, evidence.Mechanism, check, controller, binding.Credentials);
+        var check = SignatureCheck.HolderToken(evidence, options);
+        var controller = check.Status == CheckStatus.Passed ? evidence.Keys.FirstOrDefault()?.Controller : null;
+        return new PresentationProofOutcome(evidence.Document!, evidence.Mechanism, check, controller, evidence.Presentation!.Credentials) { Evidence = evidence };
     }
 
     /// <summary>
@@ -167,19 +97,19 @@ internal static class PresentationVerification
             : CheckResult.Fail(VerificationCheck.Format, problems[0].Code, string.Join(" ", problems.Select(p => p.Message))));
 
         // context
-        checks.Add(await Checks.ContextCheck.CheckAsync(presentation, options.DocumentLoader, alreadyExpanded: false, cancellationToken).ConfigureAwait(false));
+        checks.Add(await ContextCheck.RunAsync(presentation, outcome.Evidence, options, cancellationToken).ConfigureAwait(false));
 
         // signature
         checks.Add(outcome.Signature);
 
         // issuer: the holder's key is the holder's
-        checks.Add(HolderResult(holder, controller, outcome.Signature));
+        checks.Add(IssuerCheck.Holder(holder, controller, outcome.Signature));
 
         // accreditation
         checks.Add(CheckResult.Skip(VerificationCheck.Accreditation, "accreditation.notApplicable", "Accreditation concerns the issuers of the credentials inside; see each credential's report."));
 
         // learner: the holder controls every credential subject
-        checks.Add(LearnerResult(controller, reports, outcome.Credentials, options));
+        checks.Add(LearnerCheck.Holder(controller, reports, outcome.Credentials, options));
 
         // issuanceDate and expiry of the holder's proof
         checks.Add(outcome.SignedAt is { } created
@@ -204,158 +134,6 @@ internal static class PresentationVerification
             Document = presentation,
             Credentials = reports,
         };
-    }
-
-    /// <summary>
-    /// The <c>signature</c> check of a presentation: every proof verifies; one has purpose <c>authentication</c>, with a
-    /// key its controller lists under <c>authentication</c>; its <c>challenge</c> and <c>domain</c> are those the
-    /// verifier asked for (present when asked).
-    /// </summary>
-    private static (CheckResult Result, ProofCheck? HolderProof) HolderProofResult(IReadOnlyList<ProofCheck> proofs, VerificationOptions options)
-    {
-        if (proofs.Count == 0)
-        {
-            return (CheckResult.Fail(VerificationCheck.Signature, "signature.missing", "The presentation has no proof: the holder did not sign it."), null);
-        }
-
-        var failed = proofs.FirstOrDefault(p => !p.Verified);
-        if (failed is not null)
-        {
-            return (CheckResult.Fail(VerificationCheck.Signature, failed.Code ?? "signature.invalid", Redact(failed.Message ?? "A proof of the presentation does not verify.", failed.Proof)), failed);
-        }
-
-        var holderProof = proofs.FirstOrDefault(p => Text(p.Proof, "proofPurpose") == Presentations.AuthenticationPurpose);
-        if (holderProof is null)
-        {
-            return (CheckResult.Fail(VerificationCheck.Signature, "signature.wrongPurpose", $"No proof of the presentation has purpose authentication (found: {string.Join(", ", proofs.Select(p => Text(p.Proof, "proofPurpose") ?? "none").Distinct())})."), proofs[0]);
-        }
-
-        var method = holderProof.Method?.Method;
-        if (method is null || !holderProof.Method!.AuthorizedForPurpose)
-        {
-            return (CheckResult.Fail(VerificationCheck.Signature, "signature.notAuthenticationMethod", "The key that signed the presentation is not listed under authentication by its controller, so it cannot authenticate the holder."), holderProof);
-        }
-
-        var proof = holderProof.Proof!;
-        if (options.Challenge is { } challenge)
-        {
-            var given = Text(proof, "challenge");
-            if (given is null)
-            {
-                return (CheckResult.Fail(VerificationCheck.Signature, "signature.missingChallenge", "The verifier asked for a challenge, but the presentation's proof has none: it may be replayed."), holderProof);
-            }
-
-            if (!string.Equals(given, challenge, StringComparison.Ordinal))
-            {
-                return (CheckResult.Fail(VerificationCheck.Signature, "signature.challengeMismatch", "The proof's challenge is not the one the verifier gave: the presentation was made for another request (or replayed)."), holderProof);
-            }
-        }
-
-        if (options.Domain is { } domain)
-        {
-            var domains = proof["domain"] switch
-            {
-                JsonValue v when v.TryGetValue(out string? one) => [one],
-                JsonArray a => a.OfType<JsonValue>().Select(x => x.TryGetValue(out string? s) ? s : null).OfType<string>().ToList(),
-                _ => new List<string>(),
-            };
-            if (domains.Count == 0)
-            {
-                return (CheckResult.Fail(VerificationCheck.Signature, "signature.missingDomain", "The verifier asked for a domain, but the presentation's proof names none."), holderProof);
-            }
-
-            if (!domains.Contains(domain, StringComparer.Ordinal))
-            {
-                return (CheckResult.Fail(VerificationCheck.Signature, "signature.domainMismatch", "The proof's domain is not the verifier's: the presentation was made for another verifier."), holderProof);
-            }
-        }
-
-        var bound = (options.Challenge, options.Domain) switch
-        {
-            (not null, not null) => ", challenge and domain as asked",
-            (not null, null) => ", challenge as asked (no domain was asked)",
-            (null, not null) => ", domain as asked (no challenge was asked: replay is not prevented)",
-            _ => " (no challenge or domain was asked: replay is not prevented)",
-        };
-        return (CheckResult.Pass(VerificationCheck.Signature, $"The holder's {holderProof.Cryptosuite} proof verifies, purpose authentication with a key listed under authentication{bound}."), holderProof);
-    }
-
-    private static CheckResult HolderResult(string? holder, string? controller, CheckResult signature)
-    {
-        if (controller is null)
-        {
-            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.holderNotProved", signature.Status == CheckStatus.Passed
-                ? "The key that signed the presentation has no known controller."
-                : "The holder's proof did not verify, so no key is bound to the holder.");
-        }
-
-        if (holder is null)
-        {
-            return CheckResult.Pass(VerificationCheck.Issuer, "The presentation names no holder; the controller of the signing key is taken as the holder.");
-        }
-
-        return string.Equals(holder, controller, StringComparison.Ordinal)
-            ? CheckResult.Pass(VerificationCheck.Issuer, "The signing key is controlled by the presentation's holder.")
-            : CheckResult.Fail(VerificationCheck.Issuer, "issuer.holderMismatch", "The signing key is not controlled by the presentation's holder.");
-    }
-
-    /// <summary>
-    /// The <c>learner</c> check of a presentation: the holder (the controller of the key that made the verified
-    /// proof) is the subject of every credential inside, i.e. each credential subject's <c>id</c> is the holder's DID.
-    /// A subject without an id cannot be bound to the holder and fails. With <see cref="VerificationOptions.ExpectedLearner"/>,
-    /// the holder must also be that learner.
-    /// </summary>
-    private static CheckResult LearnerResult(string? controller, List<VerificationReport> reports, IReadOnlyList<JsonNode> entries, VerificationOptions options)
-    {
-        if (controller is null)
-        {
-            return CheckResult.Fail(VerificationCheck.Learner, "learner.holderNotProved", "The holder's proof did not verify, so control of the credential subjects' identifiers is not proved.");
-        }
-
-        if (options.ExpectedLearner is { } expected && !string.Equals(expected, controller, StringComparison.Ordinal))
-        {
-            return CheckResult.Fail(VerificationCheck.Learner, "learner.mismatch", "The holder who signed the presentation is not the expected learner.");
-        }
-
-        if (reports.Count == 0)
-        {
-            return CheckResult.Pass(VerificationCheck.Learner, "The holder proved control of its key; the presentation holds no credential.");
-        }
-
-        for (var i = 0; i < reports.Count; i++)
-        {
-            var credential = reports[i].Document ?? entries[i] as JsonObject;
-            if (credential is null)
-            {
-                return CheckResult.Fail(VerificationCheck.Learner, "learner.unreadableCredential", $"Credential {i} could not be read, so its subject cannot be bound to the holder.");
-            }
-
-            var subjects = credential["credentialSubject"] switch
-            {
-                JsonObject o => [o],
-                JsonArray a => a.OfType<JsonObject>().ToList(),
-                _ => new List<JsonObject>(),
-            };
-            if (subjects.Count == 0)
-            {
-                return CheckResult.Fail(VerificationCheck.Learner, "learner.missing", $"Credential {i} has no credential subject.");
-            }
-
-            foreach (var subject in subjects)
-            {
-                if (subject["id"] is not JsonValue idv || !idv.TryGetValue(out string? id))
-                {
-                    return CheckResult.Fail(VerificationCheck.Learner, "learner.subjectWithoutId", $"A subject of credential {i} has no id (DID), so the holder cannot prove to be that learner.");
-                }
-
-                if (!string.Equals(id, controller, StringComparison.Ordinal))
-                {
-                    return CheckResult.Fail(VerificationCheck.Learner, "learner.notHolder", $"A subject of credential {i} is not the holder: the presentation was signed by someone other than the learner it was issued to.");
-                }
-            }
-        }
-
-        return CheckResult.Pass(VerificationCheck.Learner, $"The holder proved control of the key of every credential subject ({Plural(reports.Count, "credential")}).");
     }
 
     private static async ValueTask<VerificationReport> VerifyInnerAsync(JsonNode entry, CredentialVerifier verifier, CancellationToken cancellationToken)
@@ -395,26 +173,6 @@ internal static class PresentationVerification
         }).ToList();
         return report with { Checks = checks, SecuringMechanism = mechanism + " (presentation)" };
     }
-
-    /// <summary>Keeps the holder's identifiers (personal data: the learner's DID) out of a proof failure's message.</summary>
-    private static string Redact(string message, JsonObject? proof)
-    {
-        if (Text(proof, "verificationMethod") is { Length: > 0 } vm)
-        {
-            message = message.Replace(vm, "(the holder's key)", StringComparison.Ordinal);
-            var hash = vm.IndexOf('#', StringComparison.Ordinal);
-            if (hash > 0)
-            {
-                message = message.Replace(vm[..hash], "(the holder)", StringComparison.Ordinal);
-            }
-        }
-
-        return message;
-    }
-
-    private static string? Text(JsonObject? node, string name) => node?[name] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
-
-    private static DateTimeOffset? DateOf(JsonObject? proof, string name) => Text(proof, name) is { } text && XsdDateTime.TryParse(text, out var date) ? date : null;
 
     private static string Plural(int count, string noun) => count == 1 ? "1 " + noun : $"{count} {noun}s";
 }

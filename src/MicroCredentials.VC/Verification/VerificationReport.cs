@@ -104,6 +104,9 @@ public sealed record VerificationReport
     /// <summary>The credential as it was verified (the payload of a JWS or seal), when it could be parsed.</summary>
     public JsonObject? Document { get; init; }
 
+    /// <summary>What the checks read of the credential: the view its securing mechanism took from the signed data.</summary>
+    internal Credentials.CredentialView? View { get; init; }
+
     /// <summary>The issuer's identifier, when the credential names one.</summary>
     public string? Issuer { get; init; }
 

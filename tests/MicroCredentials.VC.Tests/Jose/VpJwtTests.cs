@@ -1,7 +1,7 @@
-using MicroCredentials.VC.Tests.TestSupport;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Proofs.Jose;
+using MicroCredentials.VC.Tests.TestSupport;
 using MicroCredentials.VC.Tests.Verification;
 using MicroCredentials.VC.Verification;
 

@@ -5,11 +5,11 @@ using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
-using MicroCredentials.VC.Tests.Verification;
 using MicroCredentials.VC.Securing;
+using MicroCredentials.VC.Tests.Verification;
 using MicroCredentials.VC.Trust;
-using MicroCredentials.VC.Verification.Checks;
 using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Verification.Checks;
 
 namespace MicroCredentials.VC.Tests.Trust;
 

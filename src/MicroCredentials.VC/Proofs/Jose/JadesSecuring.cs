@@ -1,10 +1,10 @@
-using MicroCredentials.VC.Credentials;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Model;
 using MicroCredentials.VC.Securing;
 

@@ -1,7 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Credentials;
-using System.Text;
 using MicroCredentials.VC.Crypto;
 using Microsoft.IdentityModel.Tokens;
 

@@ -10,15 +10,19 @@ namespace MicroCredentials.VC.Verification.Checks;
 /// </summary>
 internal static class ContextCheck
 {
-    public static async ValueTask<CheckResult> RunAsync(VerificationContext context, CancellationToken cancellationToken)
+    public static ValueTask<CheckResult> RunAsync(VerificationContext context, CancellationToken cancellationToken) =>
+        RunAsync(context.Document, context.Evidence, context.Options, cancellationToken);
+
+    /// <summary>The check of a credential or presentation, with what its securing mechanism established.</summary>
+    public static async ValueTask<CheckResult> RunAsync(JsonObject document, Securing.SecuringEvidence? evidence, VerificationOptions options, CancellationToken cancellationToken)
     {
-        var loaded = await CheckAsync(context.Document, context.Options.DocumentLoader, context.Evidence.ContextProcessed, cancellationToken).ConfigureAwait(false);
-        if (loaded.Status == CheckStatus.Failed || context.Evidence.ViewProblems.Count == 0)
+        var loaded = await CheckAsync(document, options.DocumentLoader, evidence?.ContextProcessed ?? false, cancellationToken).ConfigureAwait(false);
+        if (loaded.Status == CheckStatus.Failed || evidence is null || evidence.ViewProblems.Count == 0)
         {
             return loaded;
         }
 
-        var problems = context.Evidence.ViewProblems;
+        var problems = evidence.ViewProblems;
         return CheckResult.Fail(VerificationCheck.Context, problems[0].Code, string.Join(" ", problems.Select(p => p.Message).Distinct(StringComparer.Ordinal)));
     }
 

@@ -61,4 +61,25 @@ internal static class IssuerCheck
 
         return CheckResult.Pass(VerificationCheck.Issuer, $"The signing key is the issuer's ({issuer}), listed under assertionMethod.");
     }
+
+    /// <summary>The <c>issuer</c> check of a presentation: the key that signed it is controlled by its holder.</summary>
+    public static CheckResult Holder(string? holder, string? controller, CheckResult signature)
+    {
+        if (controller is null)
+        {
+            return CheckResult.Fail(VerificationCheck.Issuer, "issuer.holderNotProved", signature.Status == CheckStatus.Passed
+                ? "The key that signed the presentation has no known controller."
+                : "The holder's proof did not verify, so no key is bound to the holder.");
+        }
+
+        if (holder is null)
+        {
+            return CheckResult.Pass(VerificationCheck.Issuer, "The presentation names no holder; the controller of the signing key is taken as the holder.");
+        }
+
+        return string.Equals(holder, controller, StringComparison.Ordinal)
+            ? CheckResult.Pass(VerificationCheck.Issuer, "The signing key is controlled by the presentation's holder.")
+            : CheckResult.Fail(VerificationCheck.Issuer, "issuer.holderMismatch", "The signing key is not controlled by the presentation's holder.");
+    }
+
 }

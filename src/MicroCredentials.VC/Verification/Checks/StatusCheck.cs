@@ -1,6 +1,6 @@
-using MicroCredentials.VC.Credentials;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Status;
 
 namespace MicroCredentials.VC.Verification.Checks;
