@@ -51,9 +51,9 @@ internal static partial class BatchCommand
             throw new UsageException($"{csvPath}: no such file.");
         }
 
-        if (!MicroCredentialJson.TryParse(Cli.ReadInputText(templatePath), out var templateModel, out var templateError))
+        if (!MicroCredentialJson.TryParse(Cli.ReadInputText(templatePath), out var templateModel, out var templateProblem))
         {
-            throw new UsageException($"{templatePath}: the template is not usable: {templateError}");
+            throw new UsageException($"{templatePath}: the template is not usable: {templateProblem.Message}");
         }
 
         using var loaded = Cli.LoadKey(keyPath);
@@ -380,12 +380,9 @@ internal static partial class BatchCommand
                     }
 
                     break;
-                case BatchOutcome.Invalid:
-                    Bad(line, result.Id, "not a complete micro-credential: " + string.Join("; ", result.Validation!.Errors));
-                    break;
                 default:
-                    // The exception's message may quote the document: only its code is reported.
-                    Bad(line, result.Id, "the credential could not be signed (" + result.ErrorCode + ")");
+                    // Invalid (the validation errors) or failed (only the signing error's code: the exception's message may quote the document).
+                    Bad(line, result.Id, result.Problem!.Message);
                     break;
             }
         }
