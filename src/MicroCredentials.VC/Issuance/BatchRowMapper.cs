@@ -173,7 +173,7 @@ public sealed class BatchRowMapper
         mapper = null;
         if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
         {
-            problem = new Problem(BatchCodes.NoHeader, "no header row (the first line names the columns: the row id, then the columns of the mapping)");
+            problem = new Problem(BatchCodes.NoHeader, "no header row: the first line names the columns, the row id first, then the columns of the mapping");
             return false;
         }
 
