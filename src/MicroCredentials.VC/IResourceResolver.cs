@@ -16,12 +16,12 @@ public interface IResourceResolver
 /// <summary>The outcome of fetching a resource.</summary>
 /// <param name="Content">The bytes, when found.</param>
 /// <param name="MediaType">The media type, when known.</param>
-/// <param name="Code">A stable code when it failed, e.g. <c>resource.notFound</c>.</param>
-/// <param name="Message">Why it failed.</param>
-public sealed record ResourceResult(ReadOnlyMemory<byte>? Content, string? MediaType = null, string? Code = null, string? Message = null)
+/// <param name="Problem">Why it failed, with a stable code, e.g. <c>resource.notFound</c>; null when found.</param>
+public sealed record ResourceResult(ReadOnlyMemory<byte>? Content, string? MediaType = null, Problem? Problem = null)
 {
     /// <summary>Whether the resource was found.</summary>
-    public bool Succeeded => Content is not null;
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Content))]
+    public bool Succeeded => Content is not null && Problem is null;
 
     /// <summary>A found resource.</summary>
     /// <param name="content">The bytes.</param>
@@ -33,7 +33,7 @@ public sealed record ResourceResult(ReadOnlyMemory<byte>? Content, string? Media
     /// <param name="code">A stable code.</param>
     /// <param name="message">Why.</param>
     /// <returns>The result.</returns>
-    public static ResourceResult Failed(string code, string message) => new(null, null, code, message);
+    public static ResourceResult Failed(string code, string message) => new(null, null, new Problem(code, message));
 }
 
 /// <summary>The default resolver: resolves nothing, and says so (verification stays offline unless the caller supplies resources).</summary>

@@ -51,17 +51,17 @@ internal static partial class BatchCommand
             throw new UsageException($"{csvPath}: no such file.");
         }
 
-        if (!MicroCredentialJson.TryParse(Cli.ReadInputText(templatePath), out var templateModel, out var templateError))
+        if (!MicroCredentialJson.TryParse(Cli.ReadInputText(templatePath), out var templateModel, out var templateProblem))
         {
-            throw new UsageException($"{templatePath}: the template is not usable: {templateError}");
+            throw new UsageException($"{templatePath}: the template is not usable: {templateProblem.Message}");
         }
 
         using var loaded = Cli.LoadKey(keyPath);
 
         var malformed = new HashSet<long>();
         await using var csv = OpenCsv(csvPath, malformed);
-        var columns = await ReadHeaderAsync(csv, csvPath, ct).ConfigureAwait(false);
-        CheckTemplate(templateModel, columns, templatePath);
+        var mapper = await ReadHeaderAsync(csv, csvPath, ct).ConfigureAwait(false);
+        CheckTemplate(templateModel, mapper, templatePath);
         var existing = PrepareOutput(outDir);
 
         var issuer = new CredentialIssuer(loaded.Key, loaded.VerificationMethodId, new IssuerOptions
@@ -82,13 +82,13 @@ internal static partial class BatchCommand
                 {
                     var task = context.AddTask("issuing", maxValue: Math.Max(1, total));
                     run.Progress = () => task.Increment(1);
-                    await IssueAllAsync(issuer, csv, csvPath, columns, templateModel, malformed, run, ct).ConfigureAwait(false);
+                    await IssueAllAsync(issuer, csv, csvPath, mapper, templateModel, malformed, run, ct).ConfigureAwait(false);
                     task.Value = task.MaxValue;
                 }).ConfigureAwait(false);
         }
         else
         {
-            await IssueAllAsync(issuer, csv, csvPath, columns, templateModel, malformed, run, ct).ConfigureAwait(false);
+            await IssueAllAsync(issuer, csv, csvPath, mapper, templateModel, malformed, run, ct).ConfigureAwait(false);
         }
 
         run.WriteErrors();
@@ -102,12 +102,12 @@ internal static partial class BatchCommand
         return ExitCodes.Success;
     }
 
-    private static async Task IssueAllAsync(CredentialIssuer issuer, CsvReader csv, string path, BatchColumn[] columns, MicroCredential template, HashSet<long> malformed, Run run, CancellationToken ct)
+    private static async Task IssueAllAsync(CredentialIssuer issuer, CsvReader csv, string path, BatchRowMapper mapper, MicroCredential template, HashSet<long> malformed, Run run, CancellationToken ct)
     {
         // Writing a file and renaming it costs as much kernel time as signing on some file systems (ext4: ~0.5 ms),
         // so the results are written by as many writers as there are cores.
         await Parallel.ForEachAsync(
-            issuer.IssueManyAsync(ReadItemsAsync(csv, path, columns, template, malformed, run, ct), BatchOptions.Default, ct),
+            issuer.IssueManyAsync(ReadItemsAsync(csv, path, mapper, template, malformed, run, ct), BatchOptions.Default, ct),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
             (result, _) =>
             {
@@ -143,7 +143,7 @@ internal static partial class BatchCommand
         }
     }
 
-    private static async Task<BatchColumn[]> ReadHeaderAsync(CsvReader csv, string path, CancellationToken ct)
+    private static async Task<BatchRowMapper> ReadHeaderAsync(CsvReader csv, string path, CancellationToken ct)
     {
         string[] headers;
         try
@@ -156,42 +156,18 @@ internal static partial class BatchCommand
             throw new UsageException($"{path}: the header row is not valid CSV ({ex.GetType().Name}).");
         }
 
-        if (headers.Length == 0 || headers.All(string.IsNullOrWhiteSpace))
+        if (!BatchRowMapper.TryCreate(headers, out var mapper, out var problem))
         {
-            throw new UsageException($"{path}: no header row (the first line names the columns: the row id, then columns of samples/batch/README.md).");
+            throw new UsageException($"{path}: {problem.Message} (see samples/batch/README.md).");
         }
 
-        var columns = new BatchColumn[headers.Length];
-        columns[0] = BatchColumn.RowId;
-        var unknown = new List<string>();
-        for (var i = 1; i < headers.Length; i++)
-        {
-            var name = headers[i].Trim();
-            if (!Columns.TryGetValue(name, out columns[i]))
-            {
-                unknown.Add(name.Length == 0 ? $"(empty, column {i + 1})" : name);
-            }
-            else if (Array.IndexOf(columns, columns[i], 1, i - 1) >= 0)
-            {
-                throw new UsageException($"{path}: the column '{name}' appears twice in the header.");
-            }
-        }
-
-        if (unknown.Count > 0)
-        {
-            throw new UsageException($"{path}: unknown column(s) in the header: {string.Join(", ", unknown.Select(Printable))}. The columns after the row id are: {string.Join(", ", Columns.Keys)} (see samples/batch/README.md).");
-        }
-
-        return columns;
+        return mapper;
     }
 
     /// <summary>Refuses a template that no row can fix: every problem it has must be in an element the CSV overrides.</summary>
-    private static void CheckTemplate(MicroCredential template, BatchColumn[] columns, string path)
+    private static void CheckTemplate(MicroCredential template, BatchRowMapper mapper, string path)
     {
-        var covered = columns.Skip(1).Select(Element).Distinct(StringComparer.Ordinal).ToArray();
-        var fatal = template.Validate().Errors
-            .Where(p => !covered.Any(c => p.Element == c || p.Element.StartsWith(c + ".", StringComparison.Ordinal) || p.Element.StartsWith(c + "[", StringComparison.Ordinal)))
-            .ToList();
+        var fatal = mapper.CheckTemplate(template);
         if (fatal.Count > 0)
         {
             throw new UsageException($"{path}: the template is not a complete micro-credential, and no column of the CSV fills in:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", fatal));
@@ -237,10 +213,10 @@ internal static partial class BatchCommand
         return n;
     }
 
-    private static async IAsyncEnumerable<BatchItem> ReadItemsAsync(CsvReader csv, string path, BatchColumn[] columns, MicroCredential template, HashSet<long> malformed, Run run, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<BatchItem> ReadItemsAsync(CsvReader csv, string path, BatchRowMapper mapper, MicroCredential template, HashSet<long> malformed, Run run, [EnumeratorCancellation] CancellationToken ct)
     {
         var firstLine = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
-        var fields = new string[columns.Length];
+        var fields = new string[mapper.ColumnCount];
         while (await ReadRecordAsync(csv, path, ct).ConfigureAwait(false))
         {
             var line = csv.LineNumber;
@@ -252,9 +228,9 @@ internal static partial class BatchCommand
                 continue;
             }
 
-            if (csv.FieldCount != columns.Length)
+            if (mapper.CheckFieldCount(csv.FieldCount) is { } countProblem)
             {
-                run.Bad(line, id, string.Create(CultureInfo.InvariantCulture, $"expected {columns.Length} columns as in the header, found {csv.FieldCount}"));
+                run.Bad(line, id, countProblem.Message);
                 continue;
             }
 
@@ -271,20 +247,15 @@ internal static partial class BatchCommand
             }
 
             firstLine.Add(id, line);
-            string? problem = null;
-            for (var i = 1; i < columns.Length; i++)
+            for (var i = 0; i < fields.Length; i++)
             {
                 fields[i] = csv.GetString(i);
-                if (problem is null && HasControlCharacter(fields[i]))
-                {
-                    problem = $"the column '{Name(columns[i])}' contains a control character (e.g. a line break or a tab)";
-                }
             }
 
-            var model = problem is null ? BuildModel(template, columns, fields, out problem) : null;
-            if (model is null)
+            var mapped = mapper.Map(template, fields);
+            if (!mapped.Succeeded)
             {
-                run.Bad(line, id, problem ?? "the row cannot be read");
+                run.Bad(line, id, mapped.ToString());
                 continue;
             }
 
@@ -294,7 +265,7 @@ internal static partial class BatchCommand
             }
 
             run.Lines[id] = line;
-            yield return new BatchItem(id, model);
+            yield return new BatchItem(id, mapped.Model);
         }
     }
 
@@ -409,12 +380,9 @@ internal static partial class BatchCommand
                     }
 
                     break;
-                case BatchOutcome.Invalid:
-                    Bad(line, result.Id, "not a complete micro-credential: " + string.Join("; ", result.Validation!.Errors));
-                    break;
                 default:
-                    // The exception's message may quote the document: only its code is reported.
-                    Bad(line, result.Id, "the credential could not be signed (" + result.ErrorCode + ")");
+                    // Invalid (the validation errors) or failed (only the signing error's code: the exception's message may quote the document).
+                    Bad(line, result.Id, result.Problem!.Message);
                     break;
             }
         }
@@ -478,164 +446,5 @@ internal static partial class BatchCommand
     {
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
             new Text(string.Create(CultureInfo.InvariantCulture, $"{task.Speed ?? 0:0}/s"));
-    }
-
-    private enum BatchColumn
-    {
-        RowId,
-        LearnerId,
-        LearnerFullName,
-        LearnerGivenName,
-        LearnerFamilyName,
-        LearnerDateOfBirth,
-        LearnerEmail,
-        LearnerStudentNumber,
-        LearnerNationalId,
-        LearnerNationalIdCountry,
-        IssuedOn,
-        AwardedOn,
-        ExpiresOn,
-        Grade,
-    }
-
-    /// <summary>The header names after the row id (matched ignoring case), as documented in samples/batch/README.md.</summary>
-    private static readonly Dictionary<string, BatchColumn> Columns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["learner.id"] = BatchColumn.LearnerId,
-        ["learner.fullName"] = BatchColumn.LearnerFullName,
-        ["learner.givenName"] = BatchColumn.LearnerGivenName,
-        ["learner.familyName"] = BatchColumn.LearnerFamilyName,
-        ["learner.dateOfBirth"] = BatchColumn.LearnerDateOfBirth,
-        ["learner.email"] = BatchColumn.LearnerEmail,
-        ["learner.studentNumber"] = BatchColumn.LearnerStudentNumber,
-        ["learner.nationalId"] = BatchColumn.LearnerNationalId,
-        ["learner.nationalIdCountry"] = BatchColumn.LearnerNationalIdCountry,
-        ["issuedOn"] = BatchColumn.IssuedOn,
-        ["awardedOn"] = BatchColumn.AwardedOn,
-        ["expiresOn"] = BatchColumn.ExpiresOn,
-        ["grade"] = BatchColumn.Grade,
-    };
-
-    /// <summary>The scheme of the identifier a <c>learner.studentNumber</c> column gives.</summary>
-    public const string StudentNumberScheme = "student number";
-
-    /// <summary>The scheme of the identifier a <c>learner.nationalId</c> column gives.</summary>
-    public const string NationalIdScheme = "national identifier";
-
-    private static string Name(BatchColumn column) => Columns.First(c => c.Value == column).Key;
-
-    /// <summary>The model element (as <see cref="ValidationProblem.Element"/> names it) a column fills in.</summary>
-    private static string Element(BatchColumn column) => column switch
-    {
-        BatchColumn.IssuedOn => "issuedOn",
-        BatchColumn.AwardedOn => "awardedOn",
-        BatchColumn.ExpiresOn => "expiresOn",
-        BatchColumn.Grade => "assessment.grade",
-        _ => "learner",
-    };
-
-    /// <summary>The template with the row's non-empty fields applied. An empty field keeps the template's value.</summary>
-    private static MicroCredential? BuildModel(MicroCredential template, BatchColumn[] columns, string[] fields, out string? problem)
-    {
-        var learner = template.Learner ?? new Learner();
-        var result = template;
-        string? nationalId = null;
-        string? nationalIdCountry = null;
-        for (var i = 1; i < columns.Length; i++)
-        {
-            var value = fields[i].Trim();
-            if (value.Length == 0)
-            {
-                continue;
-            }
-
-            switch (columns[i])
-            {
-                case BatchColumn.LearnerId:
-                    learner = learner with { Id = value };
-                    break;
-                case BatchColumn.LearnerFullName:
-                    learner = learner with { FullName = value };
-                    break;
-                case BatchColumn.LearnerGivenName:
-                    learner = learner with { GivenName = value };
-                    break;
-                case BatchColumn.LearnerFamilyName:
-                    learner = learner with { FamilyName = value };
-                    break;
-                case BatchColumn.LearnerEmail:
-                    learner = learner with { Email = value };
-                    break;
-                case BatchColumn.LearnerDateOfBirth:
-                    if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
-                    {
-                        problem = "learner.dateOfBirth: not a date such as 2001-04-17";
-                        return null;
-                    }
-
-                    learner = learner with { DateOfBirth = birth };
-                    break;
-                case BatchColumn.LearnerStudentNumber:
-                    learner = learner with { Identifiers = [.. learner.Identifiers.Where(x => x.Scheme != StudentNumberScheme), new Identifier(value, StudentNumberScheme)] };
-                    break;
-                case BatchColumn.LearnerNationalId:
-                    nationalId = value;
-                    break;
-                case BatchColumn.LearnerNationalIdCountry:
-                    nationalIdCountry = value;
-                    break;
-                case BatchColumn.IssuedOn or BatchColumn.AwardedOn or BatchColumn.ExpiresOn:
-                    if (!TryParseDate(value, out var date))
-                    {
-                        problem = Name(columns[i]) + ": not a date (2026-06-30) or a date-time with a time zone (2026-06-30T10:00:00Z)";
-                        return null;
-                    }
-
-                    result = columns[i] switch
-                    {
-                        BatchColumn.IssuedOn => result with { IssuedOn = date },
-                        BatchColumn.AwardedOn => result with { AwardedOn = date },
-                        _ => result with { ExpiresOn = date },
-                    };
-                    break;
-                case BatchColumn.Grade:
-                    var assessment = result.Assessment ?? new Assessment();
-                    result = result with { Assessment = assessment with { Grade = new Grade(LocalizedText.Of(value), assessment.Grade?.Scheme) } };
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        if (nationalIdCountry is not null && nationalId is null && learner.NationalId is null)
-        {
-            problem = "learner.nationalIdCountry is given without learner.nationalId";
-            return null;
-        }
-
-        if (nationalId is not null || nationalIdCountry is not null)
-        {
-            var current = learner.NationalId;
-            learner = learner with { NationalId = new Identifier(nationalId ?? current!.Value, NationalIdScheme, nationalIdCountry ?? current?.Country) };
-        }
-
-        problem = null;
-        return result with { Learner = learner };
-    }
-
-    private static bool TryParseDate(string value, out DateTimeOffset date)
-    {
-        if (XsdDateTime.TryParse(value, out date))
-        {
-            return true;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            date = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return true;
-        }
-
-        return false;
     }
 }

@@ -33,9 +33,9 @@ internal static class CanonicalizeCommand
             if (result.GetValue(from) == "nquads")
             {
                 var text = Cli.ReadInputText(result.GetValue(input));
-                if (!NQuads.TryParse(text, out var parsed, out var error))
+                if (!NQuads.TryParse(text, out var parsed, out var problem))
                 {
-                    throw new UsageException("not N-Quads: " + error);
+                    throw new UsageException("not N-Quads: " + problem.Message);
                 }
 
                 Cli.WriteOutput(null, Rdfc10.Canonicalize(parsed!, null, ct).CanonicalNQuads);

@@ -36,9 +36,9 @@ internal static class IssueCommand
             }
 
             var text = Cli.ReadInputText(result.GetValue(input));
-            if (!MicroCredentialJson.TryParse(text, out var model, out var error))
+            if (!MicroCredentialJson.TryParse(text, out var model, out var problem))
             {
-                throw new UsageException("the model is not usable: " + error);
+                throw new UsageException("the model is not usable: " + problem.Message);
             }
 
             var validation = model.Validate();

@@ -212,7 +212,7 @@ internal static class StatusListFiles
 
         if (!StatusListAllocation.TryParse(json, out allocation, out var parseError))
         {
-            error = $"{path}: {parseError}";
+            error = $"{path}: {parseError.Message}";
             return false;
         }
 

@@ -108,8 +108,8 @@ internal static class VerifyCommand
         }
 
         var bytes = Cli.ReadInputBytes(path, TrustList.MaxBytes);
-        return TrustList.TryParse(bytes, out var list, out var error)
+        return TrustList.TryParse(bytes, out var list, out var problem)
             ? list
-            : throw new UsageException($"--trust {path}: {error}");
+            : throw new UsageException($"--trust {path}: {problem.Message}");
     }
 }

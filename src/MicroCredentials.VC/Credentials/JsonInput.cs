@@ -6,21 +6,22 @@ using System.Text.Json.Nodes;
 namespace MicroCredentials.VC.Credentials;
 
 /// <summary>Parses untrusted JSON with size and depth limits and without duplicate property names.</summary>
+/// <remarks>Problem codes: <c>json.tooLarge</c>, <c>json.invalidUtf8</c>, <c>json.malformed</c> (not JSON, too deep, a duplicate name, or null).</remarks>
 internal static class JsonInput
 {
-    public static bool TryParse(ReadOnlySpan<byte> utf8, int maxBytes, int maxDepth, [NotNullWhen(true)] out JsonNode? node, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(ReadOnlySpan<byte> utf8, int maxBytes, int maxDepth, [NotNullWhen(true)] out JsonNode? node, [NotNullWhen(false)] out Problem? problem)
     {
         node = null;
         if (utf8.Length > maxBytes)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"The document is {utf8.Length} bytes, over the limit of {maxBytes} bytes.");
+            problem = new Problem("json.tooLarge", string.Create(CultureInfo.InvariantCulture, $"The document is {utf8.Length} bytes, over the limit of {maxBytes} bytes."));
             return false;
         }
 
         // JsonNode transcodes string values lazily: invalid UTF-8 inside a string would only throw when it is read.
         if (!System.Text.Unicode.Utf8.IsValid(utf8))
         {
-            error = "The document is not valid UTF-8.";
+            problem = new Problem("json.invalidUtf8", "The document is not valid UTF-8.");
             return false;
         }
 
@@ -29,16 +30,16 @@ internal static class JsonInput
             node = JsonNode.Parse(utf8, null, new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false });
             if (node is null)
             {
-                error = "The document is JSON null.";
+                problem = new Problem("json.malformed", "The document is JSON null.");
                 return false;
             }
 
-            error = null;
+            problem = null;
             return true;
         }
         catch (JsonException ex)
         {
-            error = "The document is not well-formed JSON: " + Trim(ex);
+            problem = new Problem("json.malformed", "The document is not well-formed JSON: " + Trim(ex));
             return false;
         }
     }

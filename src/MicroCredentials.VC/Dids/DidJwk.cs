@@ -39,9 +39,9 @@ public static class DidJwk
     public static string Create(JsonObject publicJwk)
     {
         ArgumentNullException.ThrowIfNull(publicJwk);
-        if (!PublicJwk.TryValidate(publicJwk, out _, out var error))
+        if (!PublicJwk.TryValidate(publicJwk, out _, out var problem))
         {
-            throw Error.Format(error);
+            throw Error.Format(problem.Message);
         }
 
         return Prefix + Base64Url.Encode(JsonCanonicalizer.Canonicalize(publicJwk));
@@ -65,15 +65,21 @@ public static class DidJwk
     public static JsonObject ResolveDocument(string did)
     {
         ArgumentNullException.ThrowIfNull(did);
-        return TryResolveDocument(did, out var document, out var error) ? document : throw Error.Format(error);
+        return TryResolveCore(did, out var document, out var error) ? document : throw Error.Format(error);
     }
 
     /// <summary>Resolves a did:jwk DID like <see cref="ResolveDocument"/> without throwing.</summary>
     /// <param name="did">The DID.</param>
     /// <param name="document">The DID document, when valid.</param>
-    /// <param name="error">Why the DID was rejected.</param>
+    /// <param name="problem">Why the DID was rejected: code <c>did.invalidDid</c>, and a message naming the part or JWK member at fault.</param>
     /// <returns>Whether the DID is a valid did:jwk with a supported key.</returns>
-    public static bool TryResolveDocument([NotNullWhen(true)] string? did, [NotNullWhen(true)] out JsonObject? document, [NotNullWhen(false)] out string? error)
+    public static bool TryResolveDocument([NotNullWhen(true)] string? did, [NotNullWhen(true)] out JsonObject? document, [NotNullWhen(false)] out Problem? problem)
+    {
+        problem = TryResolveCore(did, out document, out var error) ? null : new Problem(DidCodes.InvalidDid, error);
+        return problem is null;
+    }
+
+    private static bool TryResolveCore([NotNullWhen(true)] string? did, [NotNullWhen(true)] out JsonObject? document, [NotNullWhen(false)] out string? error)
     {
         document = null;
         if (did is null || !did.StartsWith(Prefix, StringComparison.Ordinal))
@@ -122,8 +128,9 @@ public static class DidJwk
             return false;
         }
 
-        if (!PublicJwk.TryValidate(jwk, out var publicJwk, out error))
+        if (!PublicJwk.TryValidate(jwk, out var publicJwk, out var jwkProblem))
         {
+            error = jwkProblem.Message;
             return false;
         }
 
@@ -180,12 +187,12 @@ public sealed class DidJwkResolver : IDidResolver
     public static DidJwkResolver Instance { get; } = new();
 
     /// <inheritdoc/>
-    public ValueTask<DidResolution> ResolveAsync(string did, CancellationToken cancellationToken = default)
+    public ValueTask<DidResolutionResult> ResolveAsync(string did, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(did);
-        return ValueTask.FromResult(DidJwk.TryResolveDocument(did, out var document, out var error)
-            ? new DidResolution(document)
-            : DidResolution.Failed("did.invalidDid", "'" + Shorten(did) + "' is not a did:jwk this library supports: " + error));
+        return ValueTask.FromResult(DidJwk.TryResolveDocument(did, out var document, out var problem)
+            ? new DidResolutionResult(document)
+            : DidResolutionResult.Failed(problem.Code, "'" + Shorten(did) + "' is not a did:jwk this library supports: " + problem.Message));
     }
 
     private static string Shorten(string did) => did.Length > 80 ? string.Concat(did.AsSpan(0, 80), "…") : did;

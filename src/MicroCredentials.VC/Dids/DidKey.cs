@@ -52,18 +52,24 @@ public static class DidKey
     /// <summary>Reads the key like <see cref="Parse"/> without throwing, and reports why a value was rejected.</summary>
     /// <param name="didOrVerificationMethodUrl">The DID or DID URL.</param>
     /// <param name="key">The public key, when valid.</param>
-    /// <param name="error">Why the value was rejected.</param>
+    /// <param name="problem">Why the value was rejected: code <c>did.invalidDid</c>, and a message naming the part at fault.</param>
     /// <returns>Whether the value is an Ed25519 did:key.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? didOrVerificationMethodUrl, [NotNullWhen(true)] out Ed25519PublicKey? key, [NotNullWhen(false)] out string? error)
+    public static bool TryParse([NotNullWhen(true)] string? didOrVerificationMethodUrl, [NotNullWhen(true)] out Ed25519PublicKey? key, [NotNullWhen(false)] out Problem? problem)
     {
         key = null;
+        string? error;
         if (didOrVerificationMethodUrl is null)
         {
             error = "The DID is missing.";
-            return false;
+        }
+        else if (TryParseCore(didOrVerificationMethodUrl, out key, out error))
+        {
+            problem = null;
+            return true;
         }
 
-        return TryParseCore(didOrVerificationMethodUrl, out key, out error);
+        problem = new Problem(DidCodes.InvalidDid, error);
+        return false;
     }
 
     /// <summary>The did:key DID of a key: <c>did:key:z6Mk…</c>.</summary>

@@ -24,15 +24,21 @@ public static class DidWeb
     public static Uri DocumentUrl(string did)
     {
         ArgumentNullException.ThrowIfNull(did);
-        return TryGetDocumentUrl(did, out var url, out var error) ? url : throw Error.Format(error);
+        return TryGetDocumentUrlCore(did, out var url, out var error) ? url : throw Error.Format(error);
     }
 
     /// <summary>The URL of a did:web DID's document, without throwing.</summary>
     /// <param name="did">The DID.</param>
     /// <param name="url">The HTTPS URL, when the DID is valid.</param>
-    /// <param name="error">Why the DID was rejected.</param>
+    /// <param name="problem">Why the DID was rejected: code <c>did.invalidDid</c>, and a message naming the part at fault.</param>
     /// <returns>Whether the DID is a valid did:web.</returns>
-    public static bool TryGetDocumentUrl([NotNullWhen(true)] string? did, [NotNullWhen(true)] out Uri? url, [NotNullWhen(false)] out string? error)
+    public static bool TryGetDocumentUrl([NotNullWhen(true)] string? did, [NotNullWhen(true)] out Uri? url, [NotNullWhen(false)] out Problem? problem)
+    {
+        problem = TryGetDocumentUrlCore(did, out url, out var error) ? null : new Problem(DidCodes.InvalidDid, error);
+        return problem is null;
+    }
+
+    private static bool TryGetDocumentUrlCore([NotNullWhen(true)] string? did, [NotNullWhen(true)] out Uri? url, [NotNullWhen(false)] out string? error)
     {
         url = null;
         if (did is null || !did.StartsWith(Prefix, StringComparison.Ordinal))
@@ -163,42 +169,42 @@ public sealed class DidWebResolver : IDidResolver
     public const int DefaultMaxDocumentBytes = 256 * 1024;
 
     /// <inheritdoc/>
-    public async ValueTask<DidResolution> ResolveAsync(string did, CancellationToken cancellationToken = default)
+    public async ValueTask<DidResolutionResult> ResolveAsync(string did, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(did);
-        if (!DidWeb.TryGetDocumentUrl(did, out var url, out var error))
+        if (!DidWeb.TryGetDocumentUrl(did, out var url, out var problem))
         {
-            return DidResolution.Failed("did.invalidDid", "'" + did + "' is not a valid did:web: " + error);
+            return DidResolutionResult.Failed(problem.Code, "'" + did + "' is not a valid did:web: " + problem.Message);
         }
 
         var resource = await _resources.GetAsync(url, cancellationToken).ConfigureAwait(false);
         if (resource.Content is not { } content)
         {
-            return DidResolution.Failed("did.notFound", $"The DID document of {did} could not be fetched from {url} ({resource.Code ?? "resource.unavailable"}: {resource.Message ?? "no reason given"}).");
+            return DidResolutionResult.Failed(DidCodes.NotFound, $"The DID document of {did} could not be fetched from {url} ({resource.Problem?.ToString() ?? "resource.unavailable: no reason given"}).");
         }
 
         if (content.Length > _maxBytes)
         {
-            return DidResolution.Failed("did.invalidDocument", $"The DID document of {did} at {url} is {content.Length} bytes, over the limit of {_maxBytes} bytes.");
+            return DidResolutionResult.Failed(DidCodes.InvalidDocument, $"The DID document of {did} at {url} is {content.Length} bytes, over the limit of {_maxBytes} bytes.");
         }
 
         var utf8 = content.Span.StartsWith("\uFEFF"u8) ? content.Span[3..] : content.Span;
-        if (!JsonInput.TryParse(utf8, _maxBytes, 64, out var node, out var parseError))
+        if (!JsonInput.TryParse(utf8, _maxBytes, 64, out var node, out var parseProblem))
         {
-            return DidResolution.Failed("did.invalidDocument", $"The DID document of {did} at {url} is not valid JSON: {parseError}");
+            return DidResolutionResult.Failed(DidCodes.InvalidDocument, $"The DID document of {did} at {url} is not valid JSON: {parseProblem.Message}");
         }
 
         if (node is not JsonObject document)
         {
-            return DidResolution.Failed("did.invalidDocument", $"The DID document of {did} at {url} is not a JSON object.");
+            return DidResolutionResult.Failed(DidCodes.InvalidDocument, $"The DID document of {did} at {url} is not a JSON object.");
         }
 
         var id = PublicJwk.Str(document["id"]);
         if (!string.Equals(id, did, StringComparison.Ordinal))
         {
-            return DidResolution.Failed("did.idMismatch", $"The document at {url} is not the DID document of {did}: its id is {(id is null ? "missing" : "'" + id + "'")}.");
+            return DidResolutionResult.Failed(DidCodes.IdMismatch, $"The document at {url} is not the DID document of {did}: its id is {(id is null ? "missing" : "'" + id + "'")}.");
         }
 
-        return new DidResolution(document);
+        return new DidResolutionResult(document);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 
 namespace MicroCredentials.VC.Dids;
@@ -10,23 +11,43 @@ public interface IDidResolver
     /// <param name="did">The DID, e.g. <c>did:key:z6Mk…</c>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The document, or a failure with a reason.</returns>
-    ValueTask<DidResolution> ResolveAsync(string did, CancellationToken cancellationToken = default);
+    ValueTask<DidResolutionResult> ResolveAsync(string did, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The outcome of resolving a DID.</summary>
+/// <summary>The outcome of resolving a DID (W3C DID Resolution: the DID resolution result).</summary>
 /// <param name="Document">The DID document, when resolution succeeded.</param>
-/// <param name="Code">A stable code when it failed, e.g. <c>did.notFound</c>, <c>did.invalidDocument</c>, <c>did.idMismatch</c>, <c>did.methodNotSupported</c>.</param>
-/// <param name="Message">Why it failed.</param>
-public sealed record DidResolution(JsonObject? Document, string? Code = null, string? Message = null)
+/// <param name="Problem">Why it failed, with a code of <see cref="DidCodes"/>; null on success.</param>
+public sealed record DidResolutionResult(JsonObject? Document, Problem? Problem = null)
 {
     /// <summary>Whether a document was found.</summary>
-    public bool Succeeded => Document is not null;
+    [MemberNotNullWhen(true, nameof(Document))]
+    [MemberNotNullWhen(false, nameof(Problem))]
+    public bool Succeeded => Document is not null && Problem is null;
 
     /// <summary>A failed resolution.</summary>
-    /// <param name="code">A stable code.</param>
+    /// <param name="code">A stable code (<see cref="DidCodes"/>).</param>
     /// <param name="message">Why it failed.</param>
     /// <returns>The result.</returns>
-    public static DidResolution Failed(string code, string message) => new(null, code, message);
+    public static DidResolutionResult Failed(string code, string message) => new(null, new Problem(code, message));
+}
+
+/// <summary>The stable codes of DID parsing and resolution.</summary>
+public static class DidCodes
+{
+    /// <summary>The value is not a DID, or not a valid DID of its method (or of a key type this library supports).</summary>
+    public const string InvalidDid = "did.invalidDid";
+
+    /// <summary>The DID's method has no resolver here (e.g. did:web without a resource resolver).</summary>
+    public const string MethodNotSupported = "did.methodNotSupported";
+
+    /// <summary>The DID document could not be fetched.</summary>
+    public const string NotFound = "did.notFound";
+
+    /// <summary>The fetched DID document is too large, not JSON or not a JSON object.</summary>
+    public const string InvalidDocument = "did.invalidDocument";
+
+    /// <summary>The fetched document's <c>id</c> is not the DID.</summary>
+    public const string IdMismatch = "did.idMismatch";
 }
 
 /// <summary>Resolves <c>did:key</c> DIDs (Ed25519) locally: the document is derived from the key itself.</summary>
@@ -36,17 +57,12 @@ public sealed class DidKeyResolver : IDidResolver
     public static DidKeyResolver Instance { get; } = new();
 
     /// <inheritdoc/>
-    public ValueTask<DidResolution> ResolveAsync(string did, CancellationToken cancellationToken = default)
+    public ValueTask<DidResolutionResult> ResolveAsync(string did, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(did);
-        try
-        {
-            return ValueTask.FromResult(new DidResolution(DidKey.ResolveDocument(did)));
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or NotSupportedException)
-        {
-            return ValueTask.FromResult(DidResolution.Failed("did.invalidDid", "'" + did + "' is not a did:key this library supports: " + ex.Message));
-        }
+        return ValueTask.FromResult(DidKey.TryParse(did, out var key, out var problem)
+            ? new DidResolutionResult(DidKey.CreateDocument(key))
+            : DidResolutionResult.Failed(problem.Code, "'" + did + "' is not a did:key this library supports: " + problem.Message));
     }
 }
 
@@ -81,17 +97,17 @@ public sealed class DidResolverRegistry : IDidResolver
     public IEnumerable<string> Methods => _byMethod.Keys;
 
     /// <inheritdoc/>
-    public ValueTask<DidResolution> ResolveAsync(string did, CancellationToken cancellationToken = default)
+    public ValueTask<DidResolutionResult> ResolveAsync(string did, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(did);
         var parts = did.Split(':', 3);
         if (parts.Length < 3 || parts[0] != "did" || parts[2].Length == 0)
         {
-            return ValueTask.FromResult(DidResolution.Failed("did.invalidDid", "'" + did + "' is not a DID."));
+            return ValueTask.FromResult(DidResolutionResult.Failed(DidCodes.InvalidDid, "'" + did + "' is not a DID."));
         }
 
         return _byMethod.TryGetValue(parts[1], out var resolver)
             ? resolver.ResolveAsync(did, cancellationToken)
-            : ValueTask.FromResult(DidResolution.Failed("did.methodNotSupported", $"The DID method '{parts[1]}' is not supported here (supported: {string.Join(", ", Methods)}).{(parts[1] == "web" ? " did:web documents are read only through a resource resolver: serve the DID document offline (CLI --resource URL=FILE) or opt in to HTTPS." : string.Empty)}"));
+            : ValueTask.FromResult(DidResolutionResult.Failed(DidCodes.MethodNotSupported, $"The DID method '{parts[1]}' is not supported here (supported: {string.Join(", ", Methods)}).{(parts[1] == "web" ? " did:web documents are read only through a resource resolver: serve the DID document offline (CLI --resource URL=FILE) or opt in to HTTPS." : string.Empty)}"));
     }
 }

@@ -16,13 +16,28 @@ internal static class PublicJwk
     private static readonly string[] PrivateMembers = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 
     /// <summary>Validates a public JWK and returns a copy holding only its public members (<c>kty</c>, <c>crv</c>, <c>x</c>, <c>y</c>, and <c>alg</c>, <c>use</c>, <c>kid</c>, <c>key_ops</c> when present).</summary>
-    public static bool TryValidate(JsonObject jwk, [NotNullWhen(true)] out JsonObject? publicJwk, [NotNullWhen(false)] out string? error)
+    /// <remarks>Codes: <c>jwk.privateKey</c> (a private member is present), <c>jwk.unsupported</c> (key type or curve), <c>jwk.invalid</c> (anything else).</remarks>
+    public static bool TryValidate(JsonObject jwk, [NotNullWhen(true)] out JsonObject? publicJwk, [NotNullWhen(false)] out Problem? problem)
     {
+        if (TryValidateCore(jwk, out publicJwk, out var code, out var error))
+        {
+            problem = null;
+            return true;
+        }
+
+        problem = new Problem(code, error);
+        return false;
+    }
+
+    private static bool TryValidateCore(JsonObject jwk, [NotNullWhen(true)] out JsonObject? publicJwk, out string code, [NotNullWhen(false)] out string? error)
+    {
+        code = "jwk.invalid";
         publicJwk = null;
         foreach (var member in PrivateMembers)
         {
             if (jwk.ContainsKey(member))
             {
+                code = "jwk.privateKey";
                 error = "The JWK holds private key material (\"" + member + "\"); a DID or DID document may carry only a public key.";
                 return false;
             }
@@ -52,6 +67,7 @@ internal static class PublicJwk
                 error = "The JWK has no \"kty\".";
                 return false;
             default:
+                code = "jwk.unsupported";
                 error = "The JWK's key type (kty \"" + Jwk.Printable(kty) + "\", crv \"" + Jwk.Printable(crv ?? "(none)") + "\") is not supported; supported: OKP Ed25519/X25519, EC P-256/P-384/P-521.";
                 return false;
         }

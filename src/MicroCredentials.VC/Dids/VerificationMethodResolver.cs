@@ -32,15 +32,18 @@ public sealed record VerificationMethod(string Id, string Type, string Controlle
 /// <summary>The outcome of resolving a verification method.</summary>
 /// <param name="Method">The method, when found.</param>
 /// <param name="AuthorizedForPurpose">Whether the controller's document lists the method under the proof purpose.</param>
-/// <param name="Code">A stable code when resolution failed.</param>
-/// <param name="Message">Why it failed.</param>
-public sealed record VerificationMethodResult(VerificationMethod? Method, bool AuthorizedForPurpose, string? Code = null, string? Message = null)
+/// <param name="Problem">Why resolution failed, with a stable code (e.g. <c>signature.keyNotFound</c>); null when found.</param>
+public sealed record VerificationMethodResult(VerificationMethod? Method, bool AuthorizedForPurpose, Problem? Problem = null)
 {
+    /// <summary>Whether the method was found (it may still not be authorized for the purpose: <see cref="AuthorizedForPurpose"/>).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Method))]
+    public bool Succeeded => Method is not null && Problem is null;
+
     /// <summary>A failure.</summary>
     /// <param name="code">A stable code.</param>
     /// <param name="message">Why.</param>
     /// <returns>The result.</returns>
-    public static VerificationMethodResult Failed(string code, string message) => new(null, false, code, message);
+    public static VerificationMethodResult Failed(string code, string message) => new(null, false, new Problem(code, message));
 }
 
 /// <summary>
@@ -76,7 +79,7 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
         var resolution = await dids.ResolveAsync(did, cancellationToken).ConfigureAwait(false);
         if (resolution.Document is not { } doc)
         {
-            return VerificationMethodResult.Failed(resolution.Code ?? "signature.keyResolution", $"The key {verificationMethodId} could not be resolved: {resolution.Message ?? "the DID '" + did + "' could not be resolved."}");
+            return VerificationMethodResult.Failed(resolution.Problem?.Code ?? "signature.keyResolution", $"The key {verificationMethodId} could not be resolved: {resolution.Problem?.Message ?? "the DID '" + did + "' could not be resolved."}");
         }
 
         var vmNode = FindMethod(doc, verificationMethodId, did);

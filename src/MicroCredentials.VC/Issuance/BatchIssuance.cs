@@ -50,10 +50,10 @@ public enum BatchOutcome
     /// <summary>The credential was issued (<see cref="BatchResult.Credential"/>).</summary>
     Issued,
 
-    /// <summary>The model is not a complete or well-formed micro-credential (<see cref="BatchResult.Validation"/> lists why).</summary>
+    /// <summary>The model is not a complete or well-formed micro-credential (<see cref="BatchResult.Validation"/> lists why; <see cref="BatchResult.Problem"/> has code <see cref="BatchCodes.InvalidModel"/>).</summary>
     Invalid,
 
-    /// <summary>The credential could not be signed (<see cref="BatchResult.ErrorCode"/>, <see cref="BatchResult.Exception"/>).</summary>
+    /// <summary>The credential could not be signed (<see cref="BatchResult.Problem"/>, <see cref="BatchResult.Exception"/>).</summary>
     Failed,
 }
 
@@ -72,26 +72,30 @@ public sealed record BatchResult
     /// <summary>The model's validation (errors when invalid; possibly warnings when issued); null when the model was not validated.</summary>
     public ValidationResult? Validation { get; init; }
 
-    /// <summary>A stable code when <see cref="Outcome"/> is <see cref="BatchOutcome.Failed"/>: the <see cref="ProofException.Code"/>, or <c>batch.unexpected</c>.</summary>
-    public string? ErrorCode { get; init; }
+    /// <summary>
+    /// Why no credential was issued; null when one was. For <see cref="BatchOutcome.Invalid"/> the code is
+    /// <see cref="BatchCodes.InvalidModel"/> and the message lists the validation errors; for
+    /// <see cref="BatchOutcome.Failed"/> the code is the <see cref="ProofException.Code"/> or <see cref="BatchCodes.Unexpected"/>.
+    /// The message never holds personal data (unlike <see cref="Exception"/>'s).
+    /// </summary>
+    public Problem? Problem { get; init; }
 
     /// <summary>The exception that made the item fail, if any. Its message may quote the document: do not log it where personal data must not go.</summary>
     public Exception? Exception { get; init; }
 
     /// <summary>Whether a credential was issued.</summary>
-    public bool Succeeded => Outcome == BatchOutcome.Issued;
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Credential))]
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(false, nameof(Problem))]
+    public bool Succeeded => Outcome == BatchOutcome.Issued && Credential is not null && Problem is null;
 
-    /// <summary>The id, the outcome and the error code only: never the credential (personal data) or the exception's message.</summary>
+    /// <summary>The id, the outcome and the problem's code only: never the credential (personal data) or the exception's message.</summary>
     /// <returns>A description for logs.</returns>
-    public override string ToString() => "BatchResult { Id = " + Id + ", Outcome = " + Outcome + (ErrorCode is null ? string.Empty : ", ErrorCode = " + ErrorCode) + " }";
+    public override string ToString() => "BatchResult { Id = " + Id + ", Outcome = " + Outcome + (Problem is null ? string.Empty : ", Problem = " + Problem.Code) + " }";
 }
 
 /// <summary>Batch issuance.</summary>
 public sealed partial class CredentialIssuer
 {
-    /// <summary>Code of a batch item that failed for a reason other than a <see cref="ProofException"/>.</summary>
-    public const string UnexpectedErrorCode = "batch.unexpected";
-
     /// <summary>
     /// Issues many micro-credentials at once: reads <paramref name="items"/> as it goes, issues up to
     /// <see cref="BatchOptions.MaxDegreeOfParallelism"/> of them concurrently, and yields one result per item as soon as
@@ -202,7 +206,7 @@ public sealed partial class CredentialIssuer
             var issued = await IssueAsync(item.Model, item.Status, token).ConfigureAwait(false);
             return issued.Credential is { } credential
                 ? new BatchResult { Id = item.Id, Outcome = BatchOutcome.Issued, Credential = credential, Validation = issued.Validation }
-                : new BatchResult { Id = item.Id, Outcome = BatchOutcome.Invalid, Validation = issued.Validation };
+                : new BatchResult { Id = item.Id, Outcome = BatchOutcome.Invalid, Validation = issued.Validation, Problem = new Problem(BatchCodes.InvalidModel, "not a complete micro-credential: " + string.Join("; ", issued.Validation.Errors)) };
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -210,13 +214,16 @@ public sealed partial class CredentialIssuer
         }
         catch (ProofException ex)
         {
-            return new BatchResult { Id = item.Id, Outcome = BatchOutcome.Failed, ErrorCode = ex.Code, Exception = ex };
+            return new BatchResult { Id = item.Id, Outcome = BatchOutcome.Failed, Problem = SigningFailed(ex.Code), Exception = ex };
         }
 #pragma warning disable CA1031 // a bad item is a result, never the end of the batch
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new BatchResult { Id = item.Id, Outcome = BatchOutcome.Failed, ErrorCode = UnexpectedErrorCode, Exception = ex };
+            return new BatchResult { Id = item.Id, Outcome = BatchOutcome.Failed, Problem = SigningFailed(BatchCodes.Unexpected), Exception = ex };
         }
     }
+
+    // The exception's message may quote the document: only its code is reported.
+    private static Problem SigningFailed(string code) => new(code, "the credential could not be signed (" + code + ")");
 }

@@ -35,7 +35,8 @@ public sealed record IssuerOptions
 /// <param name="Validation">The model's validation (warnings may be present on success).</param>
 public sealed record IssuanceResult(JsonObject? Credential, ValidationResult Validation)
 {
-    /// <summary>Whether a credential was issued.</summary>
+    /// <summary>Whether a credential was issued. When not, <see cref="Validation"/> lists why (its errors): validation reports several problems at once, each naming its element.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Credential))]
     public bool Succeeded => Credential is not null;
 }
 

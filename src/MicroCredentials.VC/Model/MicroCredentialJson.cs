@@ -29,20 +29,23 @@ public static class MicroCredentialJson
     /// <returns>The model (not validated: call <see cref="MicroCredential.Validate"/>).</returns>
     /// <exception cref="FormatException">The text is not a well-formed model document; the message names the element.</exception>
     public static MicroCredential Parse(string json) =>
-        TryParse(json, out var model, out var error) ? model : throw Error.Format(error);
+        TryParse(json, out var model, out var problem) ? model : throw Error.Format(problem.Message);
 
     /// <summary>Parses a model from its JSON form without throwing.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="model">The model.</param>
-    /// <param name="error">What is wrong, naming the element (e.g. <c>workload.ects: expected a number</c>).</param>
+    /// <param name="problem">
+    /// What is wrong: code <c>model.tooLarge</c> (over <see cref="MaxLength"/>) or <c>model.malformed</c>, with a message
+    /// naming the element (e.g. <c>workload.ects: expected a number</c>).
+    /// </param>
     /// <returns>Whether the text is a well-formed model document.</returns>
-    public static bool TryParse(string json, [NotNullWhen(true)] out MicroCredential? model, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string json, [NotNullWhen(true)] out MicroCredential? model, [NotNullWhen(false)] out Problem? problem)
     {
         ArgumentNullException.ThrowIfNull(json);
         model = null;
         if (json.Length > MaxLength)
         {
-            error = $"the model document is larger than {MaxLength} characters";
+            problem = new Problem("model.tooLarge", $"the model document is larger than {MaxLength} characters");
             return false;
         }
 
@@ -51,16 +54,16 @@ public static class MicroCredentialJson
             model = JsonSerializer.Deserialize(json, Info);
             if (model is null)
             {
-                error = "the model document must be a JSON object, not null";
+                problem = new Problem("model.malformed", "the model document must be a JSON object, not null");
                 return false;
             }
 
-            error = null;
+            problem = null;
             return true;
         }
         catch (JsonException ex)
         {
-            error = Describe(ex);
+            problem = new Problem("model.malformed", Describe(ex));
             return false;
         }
     }

@@ -239,7 +239,7 @@ public static class DataIntegrity
 
         if (method.Method is null)
         {
-            return ProofCheck.Fail(proof, method.Code ?? "signature.keyResolution", method.Message ?? $"The verification method '{vmId}' could not be resolved.");
+            return ProofCheck.Fail(proof, method.Problem?.Code ?? "signature.keyResolution", method.Problem?.Message ?? $"The verification method '{vmId}' could not be resolved.");
         }
 
         if (method.Method.PublicKey is not { } publicKey)

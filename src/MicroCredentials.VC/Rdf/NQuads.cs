@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers;
 using System.Text;
 
@@ -39,16 +40,19 @@ public static class NQuads
         return quads;
     }
 
+    /// <summary>The code of a <see cref="TryParse"/> failure: the document is not valid N-Quads.</summary>
+    public const string SyntaxErrorCode = "nquads.syntax";
+
     /// <summary>Parses an N-Quads document without throwing on bad input.</summary>
     /// <param name="nquads">The document.</param>
     /// <param name="quads">The quads in document order, or <see langword="null"/> when the document is invalid.</param>
-    /// <param name="error">
-    /// <see langword="null"/> on success; otherwise a message naming the line and column of the first error, e.g.
-    /// <c>Invalid N-Quads at line 3, column 17: expected '.'</c>.
+    /// <param name="problem">
+    /// <see langword="null"/> on success; otherwise code <see cref="SyntaxErrorCode"/> and a message naming the line
+    /// and column of the first error, e.g. <c>Invalid N-Quads at line 3, column 17: expected '.'</c>.
     /// </param>
     /// <returns><see langword="true"/> when the document is valid N-Quads.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="nquads"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string nquads, out IReadOnlyList<Quad>? quads, out string? error)
+    public static bool TryParse(string nquads, [NotNullWhen(true)] out IReadOnlyList<Quad>? quads, [NotNullWhen(false)] out Problem? problem)
     {
         if (nquads is null)
         {
@@ -60,12 +64,12 @@ public static class NQuads
         if (!reader.TryRead(list))
         {
             quads = null;
-            error = Error.NQuadsSyntax(reader.ErrorLine, reader.ErrorColumn, reader.ErrorMessage!).Message;
+            problem = new Problem(SyntaxErrorCode, Error.NQuadsSyntax(reader.ErrorLine, reader.ErrorColumn, reader.ErrorMessage!).Message);
             return false;
         }
 
         quads = list;
-        error = null;
+        problem = null;
         return true;
     }
 

@@ -154,7 +154,7 @@ public sealed class BitstringStatusList : IEquatable<BitstringStatusList>
     public static BitstringStatusList Decode(string encodedList, int maxDecodedBytes = DefaultMaxDecodedBytes)
     {
         ArgumentNullException.ThrowIfNull(encodedList);
-        return TryDecode(encodedList, out var list, out var error, maxDecodedBytes) ? list : throw Error.Format(error.ToString());
+        return TryDecode(encodedList, out var list, out var problem, maxDecodedBytes) ? list : throw Error.Format(problem.ToString());
     }
 
     /// <summary>
@@ -165,11 +165,11 @@ public sealed class BitstringStatusList : IEquatable<BitstringStatusList>
     /// </summary>
     /// <param name="encodedList">The multibase text.</param>
     /// <param name="list">The list, when decoded.</param>
-    /// <param name="error">Why not, otherwise.</param>
+    /// <param name="problem">Why not, otherwise: a code of <see cref="StatusCodes"/> and a sentence.</param>
     /// <param name="maxDecodedBytes">The largest accepted bitstring, in bytes (at least 16,384).</param>
     /// <returns>Whether the value decoded to an acceptable list.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDecodedBytes"/> is below 16,384.</exception>
-    public static bool TryDecode([NotNullWhen(true)] string? encodedList, [NotNullWhen(true)] out BitstringStatusList? list, [NotNullWhen(false)] out StatusListError? error, int maxDecodedBytes = DefaultMaxDecodedBytes)
+    public static bool TryDecode([NotNullWhen(true)] string? encodedList, [NotNullWhen(true)] out BitstringStatusList? list, [NotNullWhen(false)] out Problem? problem, int maxDecodedBytes = DefaultMaxDecodedBytes)
     {
         if (maxDecodedBytes < MinimumLength / 8)
         {
@@ -179,7 +179,7 @@ public sealed class BitstringStatusList : IEquatable<BitstringStatusList>
         list = null;
         if (string.IsNullOrEmpty(encodedList) || encodedList[0] != Multibase.Base64UrlPrefix)
         {
-            error = new StatusListError(StatusCodes.NotMultibase, "encodedList must be multibase base64url: the character 'u' followed by base64url without padding.");
+            problem = new Problem(StatusCodes.NotMultibase, "encodedList must be multibase base64url: the character 'u' followed by base64url without padding.");
             return false;
         }
 
@@ -187,19 +187,19 @@ public sealed class BitstringStatusList : IEquatable<BitstringStatusList>
         // decompress to an acceptable size, so it is refused before decoding.
         if (encodedList.Length > ((long)maxDecodedBytes * 4 / 3) + 4096)
         {
-            error = new StatusListError(StatusCodes.ListTooLarge, string.Create(CultureInfo.InvariantCulture, $"encodedList is {encodedList.Length} characters, more than any list of at most {maxDecodedBytes} bytes needs."));
+            problem = new Problem(StatusCodes.ListTooLarge, string.Create(CultureInfo.InvariantCulture, $"encodedList is {encodedList.Length} characters, more than any list of at most {maxDecodedBytes} bytes needs."));
             return false;
         }
 
         if (!Base64Url.TryDecodeCore(encodedList.AsSpan(1), out var compressed, out var base64Error))
         {
-            error = new StatusListError(StatusCodes.NotBase64Url, "encodedList after its 'u' prefix is not base64url without padding. " + base64Error);
+            problem = new Problem(StatusCodes.NotBase64Url, "encodedList after its 'u' prefix is not base64url without padding. " + base64Error);
             return false;
         }
 
         if (compressed.Length < 18 || compressed[0] != 0x1F || compressed[1] != 0x8B)
         {
-            error = new StatusListError(StatusCodes.NotGzip, "encodedList does not hold GZIP data (RFC 1952): the GZIP header is missing.");
+            problem = new Problem(StatusCodes.NotGzip, "encodedList does not hold GZIP data (RFC 1952): the GZIP header is missing.");
             return false;
         }
 
@@ -215,7 +215,7 @@ public sealed class BitstringStatusList : IEquatable<BitstringStatusList>
             {
                 if (output.Length + read > maxDecodedBytes)
                 {
-                    error = new StatusListError(StatusCodes.ListTooLarge, string.Create(CultureInfo.InvariantCulture, $"encodedList decompresses to more than {maxDecodedBytes} bytes: refused (a GZIP bomb, or a list far larger than any issuer needs)."));
+                    problem = new Problem(StatusCodes.ListTooLarge, string.Create(CultureInfo.InvariantCulture, $"encodedList decompresses to more than {maxDecodedBytes} bytes: refused (a GZIP bomb, or a list far larger than any issuer needs)."));
                     return false;
                 }
 
@@ -226,18 +226,18 @@ public sealed class BitstringStatusList : IEquatable<BitstringStatusList>
         }
         catch (InvalidDataException ex)
         {
-            error = new StatusListError(StatusCodes.NotGzip, "encodedList holds corrupt GZIP data: " + ex.Message);
+            problem = new Problem(StatusCodes.NotGzip, "encodedList holds corrupt GZIP data: " + ex.Message);
             return false;
         }
 
         if (bits.Length < MinimumLength / 8)
         {
-            error = new StatusListError(StatusCodes.ListTooShort, string.Create(CultureInfo.InvariantCulture, $"The status list has {bits.Length * 8L} entries, fewer than the minimum of {MinimumLength} (STATUS_LIST_LENGTH_ERROR): a short list gives credential holders too small a crowd to hide in."));
+            problem = new Problem(StatusCodes.ListTooShort, string.Create(CultureInfo.InvariantCulture, $"The status list has {bits.Length * 8L} entries, fewer than the minimum of {MinimumLength} (STATUS_LIST_LENGTH_ERROR): a short list gives credential holders too small a crowd to hide in."));
             return false;
         }
 
         list = new BitstringStatusList(bits);
-        error = null;
+        problem = null;
         return true;
     }
 

@@ -134,9 +134,9 @@ public static class BitstringStatusListCredential
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(listCredential);
         ArgumentNullException.ThrowIfNull(list);
-        if (!TryRead(listCredential, out var content, out var error))
+        if (!TryRead(listCredential, out var content, out var problem))
         {
-            throw Error.Argument(nameof(listCredential), "Not a usable status list credential: " + error.Message);
+            throw Error.Argument(nameof(listCredential), "Not a usable status list credential: " + problem.Message);
         }
 
         if (!string.Equals(content.Issuer, issuer.IssuerId, StringComparison.Ordinal))
@@ -166,15 +166,15 @@ public static class BitstringStatusListCredential
     /// </summary>
     /// <param name="credential">The list credential.</param>
     /// <param name="content">What it says, when readable.</param>
-    /// <param name="error">Why not, otherwise.</param>
+    /// <param name="problem">Why not, otherwise: a code of <see cref="StatusCodes"/> and a sentence.</param>
     /// <param name="maxDecodedBytes">The largest accepted bitstring, in bytes.</param>
     /// <returns>Whether the document is a readable list credential.</returns>
-    public static bool TryRead([NotNullWhen(true)] JsonObject? credential, [NotNullWhen(true)] out StatusListContent? content, [NotNullWhen(false)] out StatusListError? error, int maxDecodedBytes = BitstringStatusList.DefaultMaxDecodedBytes)
+    public static bool TryRead([NotNullWhen(true)] JsonObject? credential, [NotNullWhen(true)] out StatusListContent? content, [NotNullWhen(false)] out Problem? problem, int maxDecodedBytes = BitstringStatusList.DefaultMaxDecodedBytes)
     {
         content = null;
         if (credential is null || !CredentialFormat.HasType(credential, CredentialType))
         {
-            error = new StatusListError(StatusCodes.NotAStatusList, "The document is not a status list: its type does not include BitstringStatusListCredential.");
+            problem = new Problem(StatusCodes.NotAStatusList, "The document is not a status list: its type does not include BitstringStatusListCredential.");
             return false;
         }
 
@@ -186,7 +186,7 @@ public static class BitstringStatusListCredential
         };
         if (subject is null || !CredentialFormat.TypesOf(subject["type"]).Contains(ListType, StringComparer.Ordinal))
         {
-            error = new StatusListError(StatusCodes.ListMalformed, "The status list credential's credentialSubject is not one object of type BitstringStatusList.");
+            problem = new Problem(StatusCodes.ListMalformed, "The status list credential's credentialSubject is not one object of type BitstringStatusList.");
             return false;
         }
 
@@ -198,17 +198,17 @@ public static class BitstringStatusListCredential
         };
         if (purposes is null)
         {
-            error = new StatusListError(StatusCodes.ListMalformed, "The status list's statusPurpose must be a string or an array of strings.");
+            problem = new Problem(StatusCodes.ListMalformed, "The status list's statusPurpose must be a string or an array of strings.");
             return false;
         }
 
         if (subject["encodedList"] is not JsonValue ev || !ev.TryGetValue(out string? encoded))
         {
-            error = new StatusListError(StatusCodes.ListMalformed, "The status list has no encodedList string.");
+            problem = new Problem(StatusCodes.ListMalformed, "The status list has no encodedList string.");
             return false;
         }
 
-        if (!BitstringStatusList.TryDecode(encoded, out var list, out error, maxDecodedBytes))
+        if (!BitstringStatusList.TryDecode(encoded, out var list, out problem, maxDecodedBytes))
         {
             return false;
         }
@@ -221,7 +221,7 @@ public static class BitstringStatusListCredential
             list,
             CredentialFormat.DateOf(credential, "validFrom"),
             CredentialFormat.DateOf(credential, "validUntil"));
-        error = null;
+        problem = null;
         return true;
     }
 

@@ -198,57 +198,57 @@ public sealed class StatusListAllocation
     /// <summary>Reads the JSON form, checking that it is complete and consistent.</summary>
     /// <param name="json">The JSON object.</param>
     /// <param name="allocation">The record, when valid.</param>
-    /// <param name="error">Why not, otherwise.</param>
+    /// <param name="problem">Why not, otherwise: code <see cref="StatusCodes.AllocationMalformed"/> and a sentence naming the member.</param>
     /// <returns>Whether the JSON is a valid allocation record.</returns>
-    public static bool TryParse([NotNullWhen(true)] JsonObject? json, [NotNullWhen(true)] out StatusListAllocation? allocation, [NotNullWhen(false)] out string? error)
+    public static bool TryParse([NotNullWhen(true)] JsonObject? json, [NotNullWhen(true)] out StatusListAllocation? allocation, [NotNullWhen(false)] out Problem? problem)
     {
         allocation = null;
         if (json is null || Text(json, "type") != JsonType)
         {
-            error = "not a status list allocation record (type StatusListAllocation).";
+            problem = new Problem(StatusCodes.AllocationMalformed, "not a status list allocation record (type StatusListAllocation).");
             return false;
         }
 
         if (json["version"] is not JsonValue vv || !vv.TryGetValue(out int version) || version != 1)
         {
-            error = "unsupported version (expected 1).";
+            problem = new Problem(StatusCodes.AllocationMalformed, "unsupported version (expected 1).");
             return false;
         }
 
         var url = Text(json, "statusListCredential");
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out _))
         {
-            error = "statusListCredential is missing or not an absolute URL.";
+            problem = new Problem(StatusCodes.AllocationMalformed, "statusListCredential is missing or not an absolute URL.");
             return false;
         }
 
         if (!StatusPurposes.TryParse(Text(json, "statusPurpose"), out var purpose))
         {
-            error = "statusPurpose must be revocation or suspension.";
+            problem = new Problem(StatusCodes.AllocationMalformed, "statusPurpose must be revocation or suspension.");
             return false;
         }
 
         if (!BitstringStatusList.TryDecode(Text(json, "usedIndexes"), out var used, out var decodeError))
         {
-            error = "usedIndexes: " + decodeError.Message;
+            problem = new Problem(StatusCodes.AllocationMalformed, "usedIndexes: " + decodeError.Message);
             return false;
         }
 
         if (json["length"] is not JsonValue lv || !lv.TryGetValue(out int length) || length != used.Length)
         {
-            error = "length does not match usedIndexes.";
+            problem = new Problem(StatusCodes.AllocationMalformed, "length does not match usedIndexes.");
             return false;
         }
 
         var count = used.CountSet();
         if (json["allocated"] is not JsonValue av || !av.TryGetValue(out int allocated) || allocated != count)
         {
-            error = "allocated does not match the number of used indexes: the record is inconsistent.";
+            problem = new Problem(StatusCodes.AllocationMalformed, "allocated does not match the number of used indexes: the record is inconsistent.");
             return false;
         }
 
         allocation = new StatusListAllocation(url, purpose, used.Bytes.ToArray(), count);
-        error = null;
+        problem = null;
         return true;
     }
 

@@ -99,14 +99,23 @@ public sealed class TrustList : ITrustRegistry
     /// <returns>The trust list.</returns>
     /// <exception cref="FormatException">Not a valid trust list (the message names the entry and the member).</exception>
     public static TrustList Parse(ReadOnlySpan<byte> utf8Json) =>
-        TryParse(utf8Json, out var list, out var error) ? list : throw Error.Format(error);
+        TryParseCore(utf8Json, out var list, out var error) ? list : throw Error.Format(error);
 
     /// <summary>Reads a trust list from its JSON without throwing.</summary>
     /// <param name="utf8Json">The JSON.</param>
     /// <param name="list">The trust list, when valid.</param>
-    /// <param name="error">What is wrong, naming the entry and the member.</param>
+    /// <param name="problem">What is wrong: code <see cref="MalformedCode"/>, and a message naming the entry and the member.</param>
     /// <returns>Whether the JSON is a valid trust list.</returns>
-    public static bool TryParse(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out TrustList? list, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out TrustList? list, [NotNullWhen(false)] out Problem? problem)
+    {
+        problem = TryParseCore(utf8Json, out list, out var error) ? null : new Problem(MalformedCode, error);
+        return problem is null;
+    }
+
+    /// <summary>The code of every <see cref="TryParse"/> failure: the JSON is not a trust list this library reads.</summary>
+    public const string MalformedCode = "trustList.malformed";
+
+    private static bool TryParseCore(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out TrustList? list, [NotNullWhen(false)] out string? error)
     {
         list = null;
         if (utf8Json.StartsWith("\uFEFF"u8))
@@ -114,9 +123,9 @@ public sealed class TrustList : ITrustRegistry
             utf8Json = utf8Json[3..];
         }
 
-        if (!JsonInput.TryParse(utf8Json, MaxBytes, 32, out var node, out error))
+        if (!JsonInput.TryParse(utf8Json, MaxBytes, 32, out var node, out var jsonProblem))
         {
-            error = "The trust list is not valid JSON: " + error;
+            error = "The trust list is not valid JSON: " + jsonProblem.Message;
             return false;
         }
 

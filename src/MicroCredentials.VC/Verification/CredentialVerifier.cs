@@ -46,9 +46,9 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
             return await VerifyAsync(SecuredInput.FromCompact(Encoding.ASCII.GetString(utf8Json.Span)), cancellationToken).ConfigureAwait(false);
         }
 
-        if (!JsonInput.TryParse(utf8Json.Span, Options.MaxDocumentBytes, Options.MaxDepth, out var node, out var error))
+        if (!JsonInput.TryParse(utf8Json.Span, Options.MaxDocumentBytes, Options.MaxDepth, out var node, out var problem))
         {
-            return Unreadable("format.notJson", error);
+            return Unreadable("format.notJson", problem.Message);
         }
 
         if (node is not JsonObject document)

@@ -59,11 +59,15 @@ public class IssueManyTests
                 Assert.That(r.Outcome, Is.EqualTo(BatchOutcome.Invalid), r.Id);
                 Assert.That(r.Credential, Is.Null);
                 Assert.That(r.Validation!.Errors.Select(e => e.Element), Does.Contain("title").And.Contain("learner"));
+                Assert.That(r.Succeeded, Is.False);
+                Assert.That(r.Problem!.Code, Is.EqualTo(BatchCodes.InvalidModel));
+                Assert.That(r.Problem.Message, Does.Contain("title").And.Contain("learner"));
             }
             else
             {
                 Assert.That(r.Outcome, Is.EqualTo(BatchOutcome.Issued), r.Id);
                 Assert.That(r.Succeeded, Is.True);
+                Assert.That(r.Problem, Is.Null);
                 Assert.That(r.Credential, Is.Not.Null);
             }
         }
@@ -110,10 +114,12 @@ public class IssueManyTests
 
         Assert.That(results, Has.Count.EqualTo(8));
         Assert.That(results["item-3"].Outcome, Is.EqualTo(BatchOutcome.Failed));
-        Assert.That(results["item-3"].ErrorCode, Does.StartWith("context."));
+        Assert.That(results["item-3"].Problem!.Code, Does.StartWith("context."));
+        Assert.That(results["item-3"].Problem!.Message, Does.Not.Contain("Learner"), "the problem never quotes the document");
         Assert.That(results["item-3"].Exception, Is.InstanceOf<ProofException>());
         Assert.That(results["item-5"].Outcome, Is.EqualTo(BatchOutcome.Failed));
-        Assert.That(results["item-5"].ErrorCode, Is.EqualTo(CredentialIssuer.UnexpectedErrorCode));
+        Assert.That(results["item-5"].Problem!.Code, Is.EqualTo(BatchCodes.Unexpected));
+        Assert.That(results["item-5"].ToString(), Does.Contain(BatchCodes.Unexpected));
         Assert.That(results["item-5"].ToString(), Does.Not.Contain("bug").And.Not.Contain("Learner"));
         Assert.That(results.Values.Count(r => r.Succeeded), Is.EqualTo(6));
     }

@@ -46,7 +46,7 @@ public class DidJwkTests
         Assert.That(DidJwk.Create(JsonNode.Parse(P256Jwk)!.AsObject()), Is.EqualTo(did), "JCS form");
 
         var method = await DidVerificationMethodResolver.Default.ResolveAsync(did + "#0", "assertionMethod");
-        Assert.That(method.Method, Is.Not.Null, method.Message);
+        Assert.That(method.Method, Is.Not.Null, method.Problem?.ToString());
         Assert.That(method.Method!.PublicKey, Is.Null);
         Assert.That((string?)method.Method.PublicKeyJwk!["kty"], Is.EqualTo("EC"));
         Assert.That((string?)method.Method.PublicKeyJwk["y"], Is.EqualTo("_KcyLj9vWMptnmKtm46GqDz8wf74I5LKgrl2GzH3nSE"));
@@ -90,8 +90,8 @@ public class DidJwkTests
     {
         var resolution = await DidJwkResolver.Instance.ResolveAsync(Encode(jwk));
         Assert.That(resolution.Succeeded, Is.False);
-        Assert.That(resolution.Code, Is.EqualTo("did.invalidDid"));
-        Assert.That(resolution.Message, Does.Contain(reason));
+        Assert.That(resolution.Problem!.Code, Is.EqualTo("did.invalidDid"));
+        Assert.That(resolution.Problem!.Message, Does.Contain(reason));
     }
 
     [TestCase("did:jwk:", TestName = "Resolve_Rejects_Empty")]
@@ -100,8 +100,9 @@ public class DidJwkTests
     [TestCase("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2", TestName = "Resolve_Rejects_OtherMethod")]
     public void TryResolve_RejectsMalformed(string did)
     {
-        Assert.That(DidJwk.TryResolveDocument(did, out _, out var error), Is.False);
-        Assert.That(error, Is.Not.Empty);
+        Assert.That(DidJwk.TryResolveDocument(did, out _, out var problem), Is.False);
+        Assert.That(problem!.Code, Is.EqualTo(DidCodes.InvalidDid));
+        Assert.That(problem.Message, Is.Not.Empty);
         Assert.Throws<FormatException>(() => DidJwk.ResolveDocument(did));
     }
 
@@ -112,7 +113,7 @@ public class DidJwkTests
         Assert.That((await DidResolverRegistry.Default.ResolveAsync(DidJwk.Create(key.PublicKey))).Succeeded, Is.True);
         Assert.That((await DidResolverRegistry.Default.ResolveAsync(key.PublicKey.ToDidKey())).Succeeded, Is.True);
         var web = await DidResolverRegistry.Default.ResolveAsync("did:web:example.edu");
-        Assert.That(web.Code, Is.EqualTo("did.methodNotSupported"));
-        Assert.That(web.Message, Does.Contain("resource resolver"));
+        Assert.That(web.Problem!.Code, Is.EqualTo("did.methodNotSupported"));
+        Assert.That(web.Problem!.Message, Does.Contain("resource resolver"));
     }
 }

@@ -40,8 +40,9 @@ public class DidKeyTests
         var e = Assert.Throws<FormatException>(() => DidKey.Parse(value));
         Assert.That(e!.Message, Does.Contain(expected));
         Assert.That(DidKey.TryParse(value, out _), Is.False);
-        Assert.That(DidKey.TryParse(value, out _, out var error), Is.False);
-        Assert.That(error, Is.EqualTo(e.Message));
+        Assert.That(DidKey.TryParse(value, out _, out var problem), Is.False);
+        Assert.That(problem!.Code, Is.EqualTo(DidCodes.InvalidDid));
+        Assert.That(problem.Message, Is.EqualTo(e.Message));
     }
 
     [Test]

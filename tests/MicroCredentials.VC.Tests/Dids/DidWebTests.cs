@@ -31,8 +31,9 @@ public class DidWebTests
     [TestCase("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2", TestName = "DocumentUrl_Rejects_OtherMethod")]
     public void DocumentUrl_Rejects(string did)
     {
-        Assert.That(DidWeb.TryGetDocumentUrl(did, out _, out var error), Is.False);
-        Assert.That(error, Is.Not.Empty);
+        Assert.That(DidWeb.TryGetDocumentUrl(did, out _, out var problem), Is.False);
+        Assert.That(problem!.Code, Is.EqualTo(DidCodes.InvalidDid));
+        Assert.That(problem.Message, Is.Not.Empty);
         Assert.Throws<FormatException>(() => DidWeb.DocumentUrl(did));
     }
 
@@ -42,7 +43,7 @@ public class DidWebTests
         const string did = "did:web:example.edu%3A8443:issuers:42";
         var resolver = new DidWebResolver(Serve("https://example.edu:8443/issuers/42/did.json", $$"""{"id":"{{did}}","verificationMethod":[]}"""));
         var resolution = await resolver.ResolveAsync(did);
-        Assert.That(resolution.Succeeded, Is.True, resolution.Message);
+        Assert.That(resolution.Succeeded, Is.True, resolution.Problem?.ToString());
         Assert.That((string?)resolution.Document!["id"], Is.EqualTo(did));
     }
 
@@ -51,15 +52,15 @@ public class DidWebTests
     {
         var resolver = new DidWebResolver(Serve("https://example.edu/.well-known/did.json", """{"id":"did:web:evil.example"}"""));
         var resolution = await resolver.ResolveAsync("did:web:example.edu");
-        Assert.That(resolution.Code, Is.EqualTo("did.idMismatch"));
-        Assert.That(resolution.Message, Does.Contain("did:web:evil.example"));
+        Assert.That(resolution.Problem!.Code, Is.EqualTo("did.idMismatch"));
+        Assert.That(resolution.Problem!.Message, Does.Contain("did:web:evil.example"));
     }
 
     [Test]
     public async Task Resolve_NoId_FailsIdMismatch()
     {
         var resolver = new DidWebResolver(Serve("https://example.edu/.well-known/did.json", """{"verificationMethod":[]}"""));
-        Assert.That((await resolver.ResolveAsync("did:web:example.edu")).Code, Is.EqualTo("did.idMismatch"));
+        Assert.That((await resolver.ResolveAsync("did:web:example.edu")).Problem!.Code, Is.EqualTo("did.idMismatch"));
     }
 
     [Test]
@@ -67,16 +68,16 @@ public class DidWebTests
     {
         var resolver = new DidWebResolver(Serve("https://example.edu/.well-known/did.json", """{"id":"did:web:example.edu"}"""));
         var resolution = await resolver.ResolveAsync("did:web:example.edu:issuers:42");
-        Assert.That(resolution.Code, Is.EqualTo("did.notFound"));
-        Assert.That(resolution.Message, Does.Contain("https://example.edu/issuers/42/did.json").And.Contain("resource.notFound"));
+        Assert.That(resolution.Problem!.Code, Is.EqualTo("did.notFound"));
+        Assert.That(resolution.Problem!.Message, Does.Contain("https://example.edu/issuers/42/did.json").And.Contain("resource.notFound"));
     }
 
     [Test]
     public async Task Resolve_NoResourceResolver_FailsNotFound_WithTheReason()
     {
         var resolution = await new DidWebResolver(NoResourceResolver.Instance).ResolveAsync("did:web:example.edu");
-        Assert.That(resolution.Code, Is.EqualTo("did.notFound"));
-        Assert.That(resolution.Message, Does.Contain("resource.unavailable"));
+        Assert.That(resolution.Problem!.Code, Is.EqualTo("did.notFound"));
+        Assert.That(resolution.Problem!.Message, Does.Contain("resource.unavailable"));
     }
 
     [Test]
@@ -85,8 +86,8 @@ public class DidWebTests
         var big = $$"""{"id":"did:web:example.edu","pad":"{{new string('x', 2000)}}"}""";
         var resolver = new DidWebResolver(Serve("https://example.edu/.well-known/did.json", big), maxDocumentBytes: 1000);
         var resolution = await resolver.ResolveAsync("did:web:example.edu");
-        Assert.That(resolution.Code, Is.EqualTo("did.invalidDocument"));
-        Assert.That(resolution.Message, Does.Contain("over the limit"));
+        Assert.That(resolution.Problem!.Code, Is.EqualTo("did.invalidDocument"));
+        Assert.That(resolution.Problem!.Message, Does.Contain("over the limit"));
     }
 
     [TestCase("{\"id\":", TestName = "Resolve_TruncatedJson_FailsInvalidDocument")]
@@ -96,14 +97,14 @@ public class DidWebTests
     public async Task Resolve_InvalidJson(string content)
     {
         var resolver = new DidWebResolver(Serve("https://example.edu/.well-known/did.json", content));
-        Assert.That((await resolver.ResolveAsync("did:web:example.edu")).Code, Is.EqualTo("did.invalidDocument"));
+        Assert.That((await resolver.ResolveAsync("did:web:example.edu")).Problem!.Code, Is.EqualTo("did.invalidDocument"));
     }
 
     [Test]
     public async Task Resolve_InvalidDid_FailsInvalidDid()
     {
         var resolver = new DidWebResolver(NoResourceResolver.Instance);
-        Assert.That((await resolver.ResolveAsync("did:web:example.edu:..")).Code, Is.EqualTo("did.invalidDid"));
+        Assert.That((await resolver.ResolveAsync("did:web:example.edu:..")).Problem!.Code, Is.EqualTo("did.invalidDid"));
     }
 
     [Test]
@@ -121,8 +122,8 @@ public class DidWebTests
     {
         var resolver = Serve("HTTPS://Example.EDU:443/.well-known/did.json", "{}");
         Assert.That((await resolver.GetAsync(new Uri("https://example.edu/.well-known/did.json"))).Succeeded, Is.True);
-        Assert.That((await resolver.GetAsync(new Uri("https://example.edu/.well-known/did.json?x=1"))).Code, Is.EqualTo("resource.notFound"));
-        Assert.That((await resolver.GetAsync(new Uri("http://example.edu/.well-known/did.json"))).Code, Is.EqualTo("resource.notFound"));
+        Assert.That((await resolver.GetAsync(new Uri("https://example.edu/.well-known/did.json?x=1"))).Problem!.Code, Is.EqualTo("resource.notFound"));
+        Assert.That((await resolver.GetAsync(new Uri("http://example.edu/.well-known/did.json"))).Problem!.Code, Is.EqualTo("resource.notFound"));
         Assert.Throws<ArgumentException>(() => _ = new OfflineResourceResolver([new("not a url", Array.Empty<byte>())]));
     }
 
@@ -131,12 +132,12 @@ public class DidWebTests
     {
         var options = new VC.Verification.VerificationOptions { ResourceResolver = Serve("https://example.edu/.well-known/did.json", """{"id":"did:web:example.edu"}""") };
         Assert.That((await options.DidResolver.ResolveAsync("did:web:example.edu")).Succeeded, Is.True);
-        Assert.That((await VC.Verification.VerificationOptions.Default.DidResolver.ResolveAsync("did:web:example.edu")).Code, Is.EqualTo("did.methodNotSupported"));
+        Assert.That((await VC.Verification.VerificationOptions.Default.DidResolver.ResolveAsync("did:web:example.edu")).Problem!.Code, Is.EqualTo("did.methodNotSupported"));
         Assert.That(VC.Verification.VerificationOptions.Default.VerificationMethodResolver, Is.SameAs(DidVerificationMethodResolver.Default));
 
         var custom = new DidResolverRegistry([new("key", DidKeyResolver.Instance)]);
         var withCustom = options with { DidResolver = custom };
         Assert.That(withCustom.DidResolver, Is.SameAs(custom));
-        Assert.That((await withCustom.VerificationMethodResolver.ResolveAsync("did:web:example.edu#k", "assertionMethod")).Code, Is.EqualTo("did.methodNotSupported"));
+        Assert.That((await withCustom.VerificationMethodResolver.ResolveAsync("did:web:example.edu#k", "assertionMethod")).Problem!.Code, Is.EqualTo("did.methodNotSupported"));
     }
 }

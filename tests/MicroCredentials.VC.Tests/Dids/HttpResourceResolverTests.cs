@@ -47,7 +47,7 @@ public class HttpResourceResolverTests
         var (resolver, handler, client) = Make((_, _) => Task.FromResult(Json("""{"id":"did:web:example.edu"}""")));
         using var _ = client;
         var result = await resolver.GetAsync(Url);
-        Assert.That(result.Succeeded, Is.True, result.Message);
+        Assert.That(result.Succeeded, Is.True, result.Problem?.ToString());
         Assert.That(Encoding.UTF8.GetString(result.Content!.Value.Span), Does.Contain("did:web:example.edu"));
         Assert.That(result.MediaType, Is.EqualTo("application/json"));
         Assert.That(handler.Requests, Has.Count.EqualTo(1));
@@ -58,7 +58,7 @@ public class HttpResourceResolverTests
     {
         var (resolver, handler, client) = Make((_, _) => Task.FromResult(Json("{}")));
         using var _ = client;
-        Assert.That((await resolver.GetAsync(new Uri("http://example.edu/.well-known/did.json"))).Code, Is.EqualTo("resource.notHttps"));
+        Assert.That((await resolver.GetAsync(new Uri("http://example.edu/.well-known/did.json"))).Problem!.Code, Is.EqualTo("resource.notHttps"));
         Assert.That(handler.Requests, Is.Empty);
     }
 
@@ -67,7 +67,7 @@ public class HttpResourceResolverTests
     {
         var (resolver, handler, client) = Make((_, _) => Task.FromResult(Json("{}")));
         using var _ = client;
-        Assert.That((await resolver.GetAsync(new Uri("https://evil.example/.well-known/did.json"))).Code, Is.EqualTo("resource.hostNotAllowed"));
+        Assert.That((await resolver.GetAsync(new Uri("https://evil.example/.well-known/did.json"))).Problem!.Code, Is.EqualTo("resource.hostNotAllowed"));
         Assert.That(handler.Requests, Is.Empty);
     }
 
@@ -76,7 +76,7 @@ public class HttpResourceResolverTests
     {
         var (resolver, handler, client) = Make((_, _) => Task.FromResult(Json("{}")), new HttpResourceResolverOptions());
         using var _ = client;
-        Assert.That((await resolver.GetAsync(Url)).Code, Is.EqualTo("resource.hostNotAllowed"));
+        Assert.That((await resolver.GetAsync(Url)).Problem!.Code, Is.EqualTo("resource.hostNotAllowed"));
         Assert.That(handler.Requests, Is.Empty);
     }
 
@@ -86,7 +86,7 @@ public class HttpResourceResolverTests
         var (resolver, _, client) = Make((_, _) => Task.FromResult(Json("{}")), new HttpResourceResolverOptions { AllowedHosts = ["example.edu:8443"] });
         using var _ = client;
         Assert.That((await resolver.GetAsync(new Uri("https://example.edu:8443/x/did.json"))).Succeeded, Is.True);
-        Assert.That((await resolver.GetAsync(Url)).Code, Is.EqualTo("resource.hostNotAllowed"));
+        Assert.That((await resolver.GetAsync(Url)).Problem!.Code, Is.EqualTo("resource.hostNotAllowed"));
     }
 
     [Test]
@@ -94,7 +94,7 @@ public class HttpResourceResolverTests
     {
         var (resolver, _, client) = Make((_, _) => Task.FromResult(Json(new string('x', 5000))), new HttpResourceResolverOptions { AllowedHosts = ["example.edu"], MaxBytes = 1000 });
         using var _ = client;
-        Assert.That((await resolver.GetAsync(Url)).Code, Is.EqualTo("resource.tooLarge"));
+        Assert.That((await resolver.GetAsync(Url)).Problem!.Code, Is.EqualTo("resource.tooLarge"));
     }
 
     [Test]
@@ -109,7 +109,7 @@ public class HttpResourceResolverTests
             },
             new HttpResourceResolverOptions { AllowedHosts = ["example.edu"], MaxBytes = 1000 });
         using var _ = client;
-        Assert.That((await resolver.GetAsync(Url)).Code, Is.EqualTo("resource.tooLarge"));
+        Assert.That((await resolver.GetAsync(Url)).Problem!.Code, Is.EqualTo("resource.tooLarge"));
     }
 
     [Test]
@@ -124,7 +124,7 @@ public class HttpResourceResolverTests
             new HttpResourceResolverOptions { AllowedHosts = ["example.edu"], Timeout = TimeSpan.FromMilliseconds(200) });
         using var _ = client;
         var result = await resolver.GetAsync(Url);
-        Assert.That(result.Code, Is.EqualTo("resource.timeout"));
+        Assert.That(result.Problem!.Code, Is.EqualTo("resource.timeout"));
     }
 
     [Test]
@@ -150,7 +150,7 @@ public class HttpResourceResolverTests
             return Task.FromResult(response);
         });
         using var _ = client;
-        Assert.That((await resolver.GetAsync(Url)).Code, Is.EqualTo("resource.redirectRefused"));
+        Assert.That((await resolver.GetAsync(Url)).Problem!.Code, Is.EqualTo("resource.redirectRefused"));
         Assert.That(handler.Requests, Has.Count.EqualTo(1));
     }
 
@@ -164,7 +164,7 @@ public class HttpResourceResolverTests
             return Task.FromResult(response);
         });
         using var _ = client;
-        Assert.That((await resolver.GetAsync(Url)).Code, Is.EqualTo("resource.redirectRefused"));
+        Assert.That((await resolver.GetAsync(Url)).Problem!.Code, Is.EqualTo("resource.redirectRefused"));
     }
 
     [Test]
@@ -177,7 +177,7 @@ public class HttpResourceResolverTests
             return Task.FromResult(response);
         });
         using var _ = client;
-        Assert.That((await resolver.GetAsync(Url)).Code, Is.EqualTo("resource.redirectRefused"));
+        Assert.That((await resolver.GetAsync(Url)).Problem!.Code, Is.EqualTo("resource.redirectRefused"));
     }
 
     [Test]
@@ -196,7 +196,7 @@ public class HttpResourceResolverTests
         });
         using var _ = client;
         var result = await resolver.GetAsync(Url);
-        Assert.That(result.Succeeded, Is.True, result.Message);
+        Assert.That(result.Succeeded, Is.True, result.Problem?.ToString());
         Assert.That(handler.Requests.Select(u => u.AbsolutePath), Is.EqualTo(new[] { "/.well-known/did.json", "/v2/did.json" }));
     }
 
@@ -210,7 +210,7 @@ public class HttpResourceResolverTests
             return Task.FromResult(response);
         });
         using var _ = client;
-        Assert.That((await resolver.GetAsync(Url)).Code, Is.EqualTo("resource.tooManyRedirects"));
+        Assert.That((await resolver.GetAsync(Url)).Problem!.Code, Is.EqualTo("resource.tooManyRedirects"));
     }
 
     [TestCase(HttpStatusCode.NotFound, "resource.notFound", TestName = "Get_404_FailsNotFound")]
@@ -220,7 +220,7 @@ public class HttpResourceResolverTests
     {
         var (resolver, _, client) = Make((_, _) => Task.FromResult(Json("{}", status)));
         using var _ = client;
-        Assert.That((await resolver.GetAsync(Url)).Code, Is.EqualTo(code));
+        Assert.That((await resolver.GetAsync(Url)).Problem!.Code, Is.EqualTo(code));
     }
 
     [Test]
@@ -229,8 +229,8 @@ public class HttpResourceResolverTests
         var (resolver, _, client) = Make((_, _) => throw new HttpRequestException("connection refused"));
         using var _ = client;
         var result = await resolver.GetAsync(Url);
-        Assert.That(result.Code, Is.EqualTo("resource.fetchFailed"));
-        Assert.That(result.Message, Does.Contain("connection refused"));
+        Assert.That(result.Problem!.Code, Is.EqualTo("resource.fetchFailed"));
+        Assert.That(result.Problem!.Message, Does.Contain("connection refused"));
     }
 
     [Test]
@@ -282,7 +282,7 @@ public class HttpResourceResolverTests
         var (resolver, handler, client) = Make((_, _) => Task.FromResult(Json("""{"id":"did:web:example.edu:issuers:42"}""")));
         using var _ = client;
         var resolution = await new VC.Dids.DidWebResolver(resolver).ResolveAsync("did:web:example.edu:issuers:42");
-        Assert.That(resolution.Succeeded, Is.True, resolution.Message);
+        Assert.That(resolution.Succeeded, Is.True, resolution.Problem?.ToString());
         Assert.That(handler.Requests.Single().AbsoluteUri, Is.EqualTo("https://example.edu/issuers/42/did.json"));
     }
 }

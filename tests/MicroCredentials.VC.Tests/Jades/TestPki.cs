@@ -72,7 +72,7 @@ internal static class TestPki
     public static MicroCredential SampleModel()
     {
         var text = File.ReadAllText(Shared.Repo("samples", "models", "university-data-science.json"));
-        Assert.That(MicroCredentialJson.TryParse(text, out var model, out var error), Is.True, error);
+        Assert.That(MicroCredentialJson.TryParse(text, out var model, out var problem), Is.True, problem?.ToString());
         return model!;
     }
 

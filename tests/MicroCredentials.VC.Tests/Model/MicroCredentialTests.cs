@@ -93,15 +93,16 @@ public class MicroCredentialTests
     [TestCase("{\"participation\": {\"mode\": \"telepathic\"}}", "participation.mode", TestName = "Parse_UnknownMode_IsRefused")]
     public void Parse_BadInput_GivesSpecificError(string json, string element)
     {
-        Assert.That(MicroCredentialJson.TryParse(json, out _, out var error), Is.False);
-        Assert.That(error, Does.StartWith(element));
+        Assert.That(MicroCredentialJson.TryParse(json, out _, out var problem), Is.False);
+        Assert.That(problem!.Code, Is.EqualTo("model.malformed"));
+        Assert.That(problem.Message, Does.StartWith(element));
     }
 
     [Test]
     public void Parse_UnknownElement_SaysWhichOne()
     {
-        MicroCredentialJson.TryParse("{\"titel\": \"x\"}", out _, out var error);
-        Assert.That(error, Does.Contain("'titel'"));
+        MicroCredentialJson.TryParse("{\"titel\": \"x\"}", out _, out var problem);
+        Assert.That(problem!.Message, Does.Contain("'titel'"));
     }
 
     [Test]

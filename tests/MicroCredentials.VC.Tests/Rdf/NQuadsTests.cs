@@ -64,9 +64,10 @@ public class NQuadsTests
             Assert.That(ex!.Line, Is.EqualTo(line), ex.Message);
             Assert.That(ex.Column, Is.EqualTo(column), ex.Message);
             Assert.That(ex.Message, Does.Contain(message).And.Contain($"line {line}, column {column}"));
-            Assert.That(NQuads.TryParse(text, out var quads, out var error), Is.False);
+            Assert.That(NQuads.TryParse(text, out var quads, out var problem), Is.False);
             Assert.That(quads, Is.Null);
-            Assert.That(error, Is.EqualTo(ex.Message));
+            Assert.That(problem!.Code, Is.EqualTo(NQuads.SyntaxErrorCode));
+            Assert.That(problem.Message, Is.EqualTo(ex.Message));
         });
     }
 

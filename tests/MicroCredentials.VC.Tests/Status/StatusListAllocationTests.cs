@@ -58,7 +58,7 @@ public class StatusListAllocationTests
         Assert.That((int?)json["allocated"], Is.EqualTo(100));
         Assert.That((string?)json["usedIndexes"], Does.StartWith("uH4sI"));
 
-        Assert.That(StatusListAllocation.TryParse(JsonNode.Parse(json.ToJsonString())!.AsObject(), out var again, out var error), Is.True, error);
+        Assert.That(StatusListAllocation.TryParse(JsonNode.Parse(json.ToJsonString())!.AsObject(), out var again, out var problem), Is.True, problem?.ToString());
         Assert.That(again!.StatusListCredential, Is.EqualTo(Url));
         Assert.That(again.Purpose, Is.EqualTo(StatusPurpose.Suspension));
         Assert.That(given.All(again.IsAllocated), Is.True);
@@ -75,8 +75,9 @@ public class StatusListAllocationTests
         allocation.Allocate();
         var json = allocation.ToJson();
         json["allocated"] = 0;
-        Assert.That(StatusListAllocation.TryParse(json, out _, out var error), Is.False);
-        Assert.That(error, Does.Contain("allocated"));
+        Assert.That(StatusListAllocation.TryParse(json, out _, out var problem), Is.False);
+        Assert.That(problem!.Code, Is.EqualTo(StatusCodes.AllocationMalformed));
+        Assert.That(problem.Message, Does.Contain("allocated"));
     }
 
     [Test]

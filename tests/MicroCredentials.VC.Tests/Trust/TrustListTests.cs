@@ -200,8 +200,9 @@ public class TrustListTests
     [TestCase("""{"issuers":[],"certificates":["-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"]}""", "cannot be read", TestName = "Parse_Rejects_GarbageCertificate")]
     public void Parse_Rejects(string json, string message)
     {
-        Assert.That(TrustList.TryParse(Encoding.UTF8.GetBytes(json), out _, out var error), Is.False);
-        Assert.That(error, Does.Contain(message));
+        Assert.That(TrustList.TryParse(Encoding.UTF8.GetBytes(json), out _, out var problem), Is.False);
+        Assert.That(problem!.Code, Is.EqualTo("trustList.malformed"));
+        Assert.That(problem.Message, Does.Contain(message));
         Assert.Throws<FormatException>(() => TrustList.Parse(Encoding.UTF8.GetBytes(json)));
     }
 

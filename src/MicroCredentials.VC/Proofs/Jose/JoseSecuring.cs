@@ -50,14 +50,14 @@ internal static class JoseSecuring
 
     /// <summary>Whether a compact JWS declares itself a presentation (<c>typ</c> <c>vp+jwt</c> or <c>vp+ld+jwt</c>).</summary>
     public static bool IsPresentationToken(string token) =>
-        JwsCompact.TryParse(token, out var jws, out _, out _) && jws.MediaType("typ") is "vp+jwt" or "vp+ld+jwt";
+        JwsCompact.TryParse(token, out var jws, out _) && jws.MediaType("typ") is "vp+jwt" or "vp+ld+jwt";
 
     /// <summary>Verifies a compact JWS credential (vc+jwt, or a VC 1.1 JWT): header, key, signature, issuer binding.</summary>
     public static async ValueTask<SecuringEvidence> VerifyCompactAsync(string token, SecuringEnvironment options, CancellationToken cancellationToken)
     {
-        if (!JwsCompact.TryParse(token, out var jws, out var code, out var detail))
+        if (!JwsCompact.TryParse(token, out var jws, out var problem))
         {
-            return Unreadable(code.StartsWith("signature.", StringComparison.Ordinal) ? "vc+sd-jwt" : "vc+jwt", code, detail);
+            return Unreadable(problem.Code.StartsWith("signature.", StringComparison.Ordinal) ? "vc+sd-jwt" : "vc+jwt", problem.Code, problem.Message);
         }
 
         if (!JwsCompact.TryParseObject(jws.Payload, options.MaxDepth, out var payload))
@@ -148,9 +148,9 @@ internal static class JoseSecuring
     /// <returns>The evidence (unreadable when the token cannot be read as a presentation).</returns>
     public static async ValueTask<SecuringEvidence> VerifyPresentationCompactAsync(string token, SecuringEnvironment options, CancellationToken cancellationToken)
     {
-        if (!JwsCompact.TryParse(token, out var jws, out var code, out var detail))
+        if (!JwsCompact.TryParse(token, out var jws, out var problem))
         {
-            return Unreadable("vp+jwt", code, detail);
+            return Unreadable("vp+jwt", problem.Code, problem.Message);
         }
 
         if (!JwsCompact.TryParseObject(jws.Payload, options.MaxDepth, out var presentation))
@@ -336,7 +336,7 @@ internal static class JoseSecuring
 
         if (resolved.Method is not { } method)
         {
-            return (Finding.Fail(resolved.Code ?? "signature.keyResolution", (what == "credential" ? resolved.Message : null) ?? $"The key {shown} could not be resolved."), resolved);
+            return (Finding.Fail(resolved.Problem?.Code ?? "signature.keyResolution", (what == "credential" ? resolved.Problem?.Message : null) ?? $"The key {shown} could not be resolved."), resolved);
         }
 
         if (!JoseKeys.TryCreateVerificationKey(method, out var key, out var keyError))

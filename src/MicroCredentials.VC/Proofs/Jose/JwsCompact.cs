@@ -15,49 +15,44 @@ namespace MicroCredentials.VC.Proofs.Jose;
 /// </summary>
 internal sealed record JwsCompact(JsonObject Header, byte[] Payload, byte[] Signature, byte[] SigningInput)
 {
-    public static bool TryParse(string token, [NotNullWhen(true)] out JwsCompact? jws, [NotNullWhen(false)] out string? code, [NotNullWhen(false)] out string? detail)
+    /// <summary>Takes a compact JWS apart; codes <c>signature.unsupportedFormat</c> (SD-JWT), <c>format.encryptedJwt</c> (JWE), <c>format.malformedJws</c>.</summary>
+    public static bool TryParse(string token, [NotNullWhen(true)] out JwsCompact? jws, [NotNullWhen(false)] out Problem? problem)
     {
         jws = null;
         if (token.Contains('~', StringComparison.Ordinal))
         {
-            code = "signature.unsupportedFormat";
-            detail = "The token is an SD-JWT (selective disclosure, vc+sd-jwt), which this version does not verify.";
+            problem = new Problem("signature.unsupportedFormat", "The token is an SD-JWT (selective disclosure, vc+sd-jwt), which this version does not verify.");
             return false;
         }
 
         var parts = token.Split('.');
         if (parts.Length == 5)
         {
-            code = "format.encryptedJwt";
-            detail = "The token is a JWE (encrypted, five segments); only signed compact JWS (three segments) is verified.";
+            problem = new Problem("format.encryptedJwt", "The token is a JWE (encrypted, five segments); only signed compact JWS (three segments) is verified.");
             return false;
         }
 
         // An empty signature is read (an unsecured JWS, alg none, RFC 7519 §6) so that it is refused for what it is.
         if (parts.Length != 3 || parts[0].Length == 0)
         {
-            code = "format.malformedJws";
-            detail = "The token is not a compact JWS: it needs three base64url segments (header.payload.signature).";
+            problem = new Problem("format.malformedJws", "The token is not a compact JWS: it needs three base64url segments (header.payload.signature).");
             return false;
         }
 
         if (!Base64Url.TryDecode(parts[0], out var headerBytes) || !TryParseObject(headerBytes, 8, out var header))
         {
-            code = "format.malformedJws";
-            detail = "The JWS protected header is not base64url-encoded JSON object without duplicate members.";
+            problem = new Problem("format.malformedJws", "The JWS protected header is not base64url-encoded JSON object without duplicate members.");
             return false;
         }
 
         if (!Base64Url.TryDecode(parts[1], out var payload) || !Base64Url.TryDecode(parts[2], out var signature))
         {
-            code = "format.malformedJws";
-            detail = "The JWS payload or signature is not valid base64url.";
+            problem = new Problem("format.malformedJws", "The JWS payload or signature is not valid base64url.");
             return false;
         }
 
         jws = new JwsCompact(header, payload, signature, Encoding.ASCII.GetBytes(string.Concat(parts[0], ".", parts[1])));
-        code = null;
-        detail = null;
+        problem = null;
         return true;
     }
 

@@ -154,7 +154,7 @@ internal static class StatusCheck
 
         if (!fetched.Succeeded)
         {
-            return ListOutcome.Failed(StatusCodes.RetrievalFailed, $"the status list could not be fetched (STATUS_RETRIEVAL_ERROR): {fetched.Message ?? "no reason given"}{(fetched.Code is null ? string.Empty : " (" + fetched.Code + ")")}");
+            return ListOutcome.Failed(StatusCodes.RetrievalFailed, $"the status list could not be fetched (STATUS_RETRIEVAL_ERROR): {fetched.Problem?.Message ?? "no reason given"}{(fetched.Problem is null ? string.Empty : " (" + fetched.Problem.Code + ")")}");
         }
 
         var report = await VerifyListAsync(fetched.Content!.Value, options, cancellationToken).ConfigureAwait(false);
@@ -218,20 +218,20 @@ internal static class StatusCheck
         return await new CredentialVerifier(listOptions).VerifyAsync(bytes, cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool TryParseEntry(JsonNode? node, out Entry entry, out StatusListError problem)
+    private static bool TryParseEntry(JsonNode? node, out Entry entry, out Problem problem)
     {
         entry = default;
         problem = null!;
         if (node is not JsonObject o)
         {
-            problem = new StatusListError(StatusCodes.MalformedEntry, "it is not a JSON object.");
+            problem = new Problem(StatusCodes.MalformedEntry, "it is not a JSON object.");
             return false;
         }
 
         var types = CredentialFormat.TypesOf(o["type"]);
         if (!types.Contains(BitstringStatusListCredential.EntryType, StringComparer.Ordinal))
         {
-            problem = new StatusListError(StatusCodes.UnsupportedType, types.Count == 0
+            problem = new Problem(StatusCodes.UnsupportedType, types.Count == 0
                 ? "it has no type, so its status cannot be checked."
                 : $"its type {string.Join(", ", types)} is not supported (only BitstringStatusListEntry is), so whether the credential is revoked cannot be established.");
             return false;
@@ -239,13 +239,13 @@ internal static class StatusCheck
 
         if (Text(o, "statusPurpose") is not { Length: > 0 } purpose)
         {
-            problem = new StatusListError(StatusCodes.MalformedEntry, "statusPurpose must be a non-empty string (MALFORMED_VALUE_ERROR).");
+            problem = new Problem(StatusCodes.MalformedEntry, "statusPurpose must be a non-empty string (MALFORMED_VALUE_ERROR).");
             return false;
         }
 
         if (Text(o, "statusListIndex") is not { Length: > 0 } indexText || indexText.AsSpan().IndexOfAnyExceptInRange('0', '9') >= 0)
         {
-            problem = new StatusListError(StatusCodes.MalformedEntry, "statusListIndex must be a string of decimal digits, e.g. \"94567\" (MALFORMED_VALUE_ERROR).");
+            problem = new Problem(StatusCodes.MalformedEntry, "statusListIndex must be a string of decimal digits, e.g. \"94567\" (MALFORMED_VALUE_ERROR).");
             return false;
         }
 
@@ -254,13 +254,13 @@ internal static class StatusCheck
 
         if (Text(o, "statusListCredential") is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out _))
         {
-            problem = new StatusListError(StatusCodes.MalformedEntry, "statusListCredential must be an absolute URL (MALFORMED_VALUE_ERROR).");
+            problem = new Problem(StatusCodes.MalformedEntry, "statusListCredential must be an absolute URL (MALFORMED_VALUE_ERROR).");
             return false;
         }
 
         if (Text(o, "id") is { } entryId && entryId == url)
         {
-            problem = new StatusListError(StatusCodes.MalformedEntry, "the entry's id must not be the status list's URL (§2.1).");
+            problem = new Problem(StatusCodes.MalformedEntry, "the entry's id must not be the status list's URL (§2.1).");
             return false;
         }
 
@@ -270,7 +270,7 @@ internal static class StatusCheck
             if (sizeNode is not JsonValue sv || sv.GetValueKind() != System.Text.Json.JsonValueKind.Number
                 || !long.TryParse(sv.ToJsonString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) || s < 1)
             {
-                problem = new StatusListError(StatusCodes.MalformedEntry, "statusSize must be an integer greater than zero (MALFORMED_VALUE_ERROR).");
+                problem = new Problem(StatusCodes.MalformedEntry, "statusSize must be an integer greater than zero (MALFORMED_VALUE_ERROR).");
                 return false;
             }
 
@@ -285,8 +285,8 @@ internal static class StatusCheck
 
     private readonly record struct Entry(string Purpose, long Index, string IndexText, string ListUrl, long StatusSize);
 
-    private sealed record ListOutcome(StatusListContent? Content, StatusListError? Error)
+    private sealed record ListOutcome(StatusListContent? Content, Problem? Error)
     {
-        public static ListOutcome Failed(string code, string message) => new(null, new StatusListError(code, message));
+        public static ListOutcome Failed(string code, string message) => new(null, new Problem(code, message));
     }
 }

@@ -1,15 +1,5 @@
 namespace MicroCredentials.VC.Status;
 
-/// <summary>Why a status list or a status entry could not be used: a stable code from <see cref="StatusCodes"/> and a sentence.</summary>
-/// <param name="Code">A stable code, e.g. <c>status.listTooShort</c>.</param>
-/// <param name="Message">A sentence a person understands.</param>
-public sealed record StatusListError(string Code, string Message)
-{
-    /// <summary><c>code: message</c>.</summary>
-    /// <returns>One line.</returns>
-    public override string ToString() => Code + ": " + Message;
-}
-
 /// <summary>
 /// The stable codes of the <c>status</c> check and of status-list decoding. Where the W3C Bitstring Status List v1.0
 /// §3.5 (Processing Errors) or VC Data Model 2.0 §7.2 names an error, the code's documentation says which.
@@ -75,4 +65,7 @@ public static class StatusCodes
 
     /// <summary>The entry's index is outside the list (RANGE_ERROR, §3.2 step 10).</summary>
     public const string IndexOutOfRange = "status.indexOutOfRange";
+
+    /// <summary>A status list allocation record (<see cref="StatusListAllocation.TryParse"/>) is incomplete or inconsistent.</summary>
+    public const string AllocationMalformed = "status.allocationMalformed";
 }
