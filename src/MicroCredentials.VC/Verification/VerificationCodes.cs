@@ -204,6 +204,7 @@ public static class VerificationCodes
         new(StatusCodes.ListNotVerified, C.Status, "The status list credential does not verify (format, context, signature or key binding).", "Contact the issuer; treat the status as unknown."),
         new(StatusCodes.IssuerMismatch, C.Status, "The status list was issued by someone other than the credential's issuer.", "Treat the status as unknown and contact the issuer."),
         new(StatusCodes.ListNotYetValid, C.Status, "The status list credential is not valid yet (validFrom in the future).", "Check the verifier's clock; otherwise verify again later."),
+        new(StatusCodes.AllocationMalformed, C.Status, "The status list's private allocation record (the issuer's file of used indexes) is malformed; this is reported when issuing, not in a verification report.", "Restore the allocation record from a backup, or create a new status list; never reuse indexes by guessing."),
         new(StatusCodes.ListExpired, C.Status, "The status list credential has expired, so it is not current.", "Verify again later, or contact the issuer to publish a current list."),
         new(StatusCodes.PurposeMismatch, C.Status, "The status list's purpose (revocation or suspension) is not the entry's.", AskIssuer),
         new(StatusCodes.ListMalformed, C.Status, "The status list credential's subject is malformed (no BitstringStatusList subject or no encodedList).", "Contact the issuer: their status list is broken."),

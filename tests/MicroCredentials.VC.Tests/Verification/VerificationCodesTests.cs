@@ -36,7 +36,7 @@ public class VerificationCodesTests
         ["src/MicroCredentials.VC/Profiles/EdcReader.cs"] = ["issuer.legalName"],
 
         // Column names of the batch CSV.
-        ["src/MicroCredentials.VC.Cli/Commands/BatchCommand.cs"] =
+        ["src/MicroCredentials.VC/Issuance/BatchRowMapper.cs"] =
         [
             "learner.id", "learner.fullName", "learner.givenName", "learner.familyName", "learner.dateOfBirth",
             "learner.email", "learner.studentNumber", "learner.nationalId", "learner.nationalIdCountry",
