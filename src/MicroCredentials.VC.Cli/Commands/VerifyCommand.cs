@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.JsonLd;
+using MicroCredentials.VC.Resources;
 using MicroCredentials.VC.Trust;
 using MicroCredentials.VC.Verification;
 

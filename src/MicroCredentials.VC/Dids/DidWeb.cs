@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Resources;
 using MicroCredentials.VC.Verification;
 
 namespace MicroCredentials.VC.Dids;

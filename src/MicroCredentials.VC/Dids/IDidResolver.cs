@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Resources;
 
 namespace MicroCredentials.VC.Dids;
 

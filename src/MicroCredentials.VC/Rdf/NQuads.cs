@@ -33,7 +33,7 @@ public static class NQuads
         var quads = new List<Quad>();
         if (!reader.TryRead(quads))
         {
-            throw Error.NQuadsSyntax(reader.ErrorLine, reader.ErrorColumn, reader.ErrorMessage!);
+            throw NQuadsFormatException.Syntax(reader.ErrorLine, reader.ErrorColumn, reader.ErrorMessage!);
         }
 
         return quads;
@@ -60,7 +60,7 @@ public static class NQuads
         if (!reader.TryRead(list))
         {
             quads = null;
-            error = Error.NQuadsSyntax(reader.ErrorLine, reader.ErrorColumn, reader.ErrorMessage!).Message;
+            error = NQuadsFormatException.Syntax(reader.ErrorLine, reader.ErrorColumn, reader.ErrorMessage!).Message;
             return false;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Resources;
 using MicroCredentials.VC.Verification;
 
 namespace MicroCredentials.VC.Status;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using MicroCredentials.VC.Resources;
 
 namespace MicroCredentials.VC.Tests.Dids;
 

@@ -1,4 +1,4 @@
-namespace MicroCredentials.VC;
+namespace MicroCredentials.VC.Resources;
 
 /// <summary>
 /// Fetches documents a verification needs besides JSON-LD contexts: DID documents (did:web), status lists. The

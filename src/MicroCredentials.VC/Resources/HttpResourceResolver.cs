@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace MicroCredentials.VC;
+namespace MicroCredentials.VC.Resources;
 
 /// <summary>The limits of an <see cref="HttpResourceResolver"/>. Immutable; the defaults are conservative.</summary>
 public sealed record HttpResourceResolverOptions

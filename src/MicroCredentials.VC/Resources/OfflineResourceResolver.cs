@@ -1,4 +1,4 @@
-namespace MicroCredentials.VC;
+namespace MicroCredentials.VC.Resources;
 
 /// <summary>
 /// Serves a fixed set of documents (DID documents, status lists) under the URLs they stand for, without any network
