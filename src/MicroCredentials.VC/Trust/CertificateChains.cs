@@ -4,8 +4,8 @@ namespace MicroCredentials.VC.Trust;
 
 /// <summary>The outcome of building a certificate chain with <see cref="CertificateChains.Build"/>.</summary>
 /// <param name="Anchor">The caller's trust anchor the chain reached, or <see langword="null"/> when it reached none.</param>
-/// <param name="Problems">When no anchor was reached: the distinct chain status flags the platform reported (empty otherwise).</param>
-internal sealed record CertificateChainResult(X509Certificate2? Anchor, IReadOnlyList<X509ChainStatusFlags> Problems)
+/// <param name="Problems">When no anchor was reached: the distinct chain status flags the platform reported (empty otherwise); a list of its own.</param>
+internal sealed record CertificateChainResult(X509Certificate2? Anchor, List<X509ChainStatusFlags> Problems)
 {
     /// <summary>Whether the chain reached an anchor.</summary>
     public bool Trusted => Anchor is not null;

@@ -544,7 +544,7 @@ internal static class JadesSecuring
             return CheckResult.Pass(VerificationCheck.Accreditation, $"The seal certificate chains to the trust anchor '{anchor.Subject}' at {XsdDateTime.Format(at)}, {source}. Revocation was not checked (no online revocation: RevocationMode.NoCheck).");
         }
 
-        var code = statuses.Contains(X509ChainStatusFlags.NotTimeValid) && !statuses.Any(s => s is X509ChainStatusFlags.UntrustedRoot or X509ChainStatusFlags.PartialChain)
+        var code = statuses.Contains(X509ChainStatusFlags.NotTimeValid) && !statuses.Exists(s => s is X509ChainStatusFlags.UntrustedRoot or X509ChainStatusFlags.PartialChain)
             ? "accreditation.certificateNotTimeValid"
             : statuses.Contains(X509ChainStatusFlags.NotSignatureValid) ? "accreditation.chainInvalid" : "accreditation.untrustedChain";
         return CheckResult.Fail(VerificationCheck.Accreditation, code, $"The seal certificate does not chain to any of the {options.TrustAnchors.Count} trust anchor(s) at {XsdDateTime.Format(at)}, {source}: {string.Join(", ", statuses)}. Revocation was not checked (RevocationMode.NoCheck).");
