@@ -36,11 +36,4 @@ internal static class Error
 
     internal static ArgumentOutOfRangeException ArgumentOutOfRange(string paramName, object? actualValue, string message) =>
         new(paramName, actualValue, message);
-
-    internal static Rdf.NQuadsFormatException NQuadsSyntax(int line, int column, string message) =>
-        new(line, column, string.Format(CultureInfo.InvariantCulture, "Invalid N-Quads at line {0}, column {1}: {2}", line, column, message));
-
-    internal static Rdf.RdfcException RdfcWorkLimitExceeded(long limit) =>
-        new(Rdf.RdfcException.WorkLimitExceededCode, string.Format(CultureInfo.InvariantCulture,
-            "RDFC-1.0 canonicalization exceeded its work limit of {0} steps (Hash N-Degree Quads calls and permutations); the dataset is too complex or deliberately hostile (poison graph).", limit));
 }

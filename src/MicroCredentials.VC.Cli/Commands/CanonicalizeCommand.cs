@@ -45,7 +45,7 @@ internal static class CanonicalizeCommand
             var json = Cli.ReadJsonObject(result.GetValue(input), "document");
             try
             {
-                var quads = await JsonLdProcessor.ToRdfAsync(json, new JsonLdOptions { SafeMode = true, DocumentLoader = VerifyCommand.Resources(result.GetValue(resources) ?? []) }, ct).ConfigureAwait(false);
+                var quads = await JsonLdProcessor.ToRdfAsync(json, new JsonLdOptions { SafeMode = true, DocumentLoader = VerifyCommand.Contexts(VerifyCommand.ResourceFiles(result.GetValue(resources) ?? [])) }, ct).ConfigureAwait(false);
                 Cli.WriteOutput(null, Rdfc10.Canonicalize(quads, null, ct).CanonicalNQuads);
             }
             catch (JsonLdException ex)

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.JsonLd;
+using MicroCredentials.VC.Resources;
 using MicroCredentials.VC.Trust;
 using MicroCredentials.VC.Verification;
 
@@ -24,6 +24,7 @@ internal static class VerifyCommand
         command.SetAction(async (result, ct) =>
         {
             var bytes = Cli.ReadInputBytes(result.GetValue(input));
+            var files = ResourceFiles(result.GetValue(resources) ?? []);
             var options = new VerificationOptions
             {
                 ExpectedLearner = result.GetValue(learner),
@@ -31,8 +32,8 @@ internal static class VerifyCommand
                 Challenge = result.GetValue(challenge),
                 Domain = result.GetValue(domain),
                 TimeProvider = result.GetValue(at) is { } when ? new FixedTimeProvider(when) : TimeProvider.System,
-                DocumentLoader = Resources(result.GetValue(resources) ?? []),
-                ResourceResolver = ResourceFiles(result.GetValue(resources) ?? []),
+                DocumentLoader = Contexts(files),
+                ResourceResolver = files,
                 TrustRegistry = TrustFile(result.GetValue(trust)),
                 TrustAnchors = JadesCli.LoadTrustAnchors(result.GetValue(trustCerts) ?? []),
             };
@@ -54,29 +55,11 @@ internal static class VerifyCommand
         return command;
     }
 
-    internal static IDocumentLoader Resources(string[] pairs)
-    {
-        if (pairs.Length == 0)
-        {
-            return EmbeddedDocumentLoader.Default;
-        }
+    /// <summary>The JSON-LD document loader: the bundled contexts, and the <c>--resource</c> documents through the same resolver as DID documents and status lists.</summary>
+    internal static IDocumentLoader Contexts(IResourceResolver resources) =>
+        resources is NoResourceResolver ? EmbeddedDocumentLoader.Default : new ResourceDocumentLoader(resources, EmbeddedDocumentLoader.Default);
 
-        var documents = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-        foreach (var pair in pairs)
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || eq == pair.Length - 1)
-            {
-                throw new UsageException($"--resource '{pair}': expected URL=FILE.");
-            }
-
-            documents[pair[..eq]] = Cli.ReadJsonObject(pair[(eq + 1)..], "resource");
-        }
-
-        return new StaticDocumentLoader(documents, EmbeddedDocumentLoader.Default);
-    }
-
-    /// <summary>The <c>--resource URL=FILE</c> documents (DID documents, status lists) as an offline resource resolver.</summary>
+    /// <summary>The <c>--resource URL=FILE</c> documents (DID documents, status lists, JSON-LD contexts) as one offline resource resolver.</summary>
     internal static IResourceResolver ResourceFiles(string[] pairs)
     {
         if (pairs.Length == 0)

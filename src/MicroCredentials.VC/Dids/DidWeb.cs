@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Credentials;
+using MicroCredentials.VC.Resources;
 
 namespace MicroCredentials.VC.Dids;
 

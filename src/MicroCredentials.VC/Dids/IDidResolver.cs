@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Resources;
 
 namespace MicroCredentials.VC.Dids;
 

@@ -8,7 +8,7 @@ namespace MicroCredentials.VC.JsonLd;
 /// The default, offline document loader: serves only the context documents bundled with the library (the
 /// repository's <c>contexts/</c> folder, listed in <c>contexts/manifest.json</c>). Each document is parsed once and
 /// cached; callers receive a deep copy. Any other URL fails with <see cref="JsonLdErrorCode.LoadingDocumentFailed"/>,
-/// because remote loading is off unless the caller opts in with <see cref="HttpDocumentLoader"/>.
+/// because remote loading is off unless the caller opts in with a <see cref="ResourceDocumentLoader"/> over an HTTPS resolver.
 /// </summary>
 public sealed class EmbeddedDocumentLoader : IDocumentLoader
 {
@@ -71,7 +71,7 @@ public sealed class EmbeddedDocumentLoader : IDocumentLoader
         {
             throw new JsonLdException(
                 JsonLdErrorCode.LoadingDocumentFailed,
-                "Loading document failed: " + url + " is not a bundled context, and remote loading is off (pass an HttpDocumentLoader or a StaticDocumentLoader to allow it).");
+                "Loading document failed: " + url + " is not a bundled context, and remote loading is off (pass a ResourceDocumentLoader over an OfflineResourceResolver or an HttpResourceResolver, or a StaticDocumentLoader, to allow it).");
         }
 
         using var stream = typeof(EmbeddedDocumentLoader).Assembly.GetManifestResourceStream(ResourcePrefix + file)

@@ -3,9 +3,11 @@ using System.Text.Json.Nodes;
 namespace MicroCredentials.VC.JsonLd;
 
 /// <summary>
-/// A document loader over a fixed, caller-supplied map of URL to document (for example the CLI's
-/// <c>--resource URL=FILE</c>), falling back to an inner loader (by default <see cref="EmbeddedDocumentLoader.Default"/>)
-/// for other URLs. Documents are copied on the way in and on the way out, so the map cannot be changed afterwards.
+/// A document loader over a fixed, caller-supplied map of URL to already parsed document (tests, documents built in
+/// memory), falling back to an inner loader (by default <see cref="EmbeddedDocumentLoader.Default"/>) for other URLs. It
+/// fetches nothing: for files (the CLI's <c>--resource URL=FILE</c>) or HTTPS use a <see cref="ResourceDocumentLoader"/>
+/// over the resolver that also serves DID documents and status lists. Documents are copied on the way in and on the
+/// way out, so the map cannot be changed afterwards.
 /// </summary>
 public sealed class StaticDocumentLoader : IDocumentLoader
 {

@@ -34,7 +34,7 @@ public static class NQuads
         var quads = new List<Quad>();
         if (!reader.TryRead(quads))
         {
-            throw Error.NQuadsSyntax(reader.ErrorLine, reader.ErrorColumn, reader.ErrorMessage!);
+            throw NQuadsFormatException.Syntax(reader.ErrorLine, reader.ErrorColumn, reader.ErrorMessage!);
         }
 
         return quads;
@@ -64,7 +64,7 @@ public static class NQuads
         if (!reader.TryRead(list))
         {
             quads = null;
-            problem = new Problem(SyntaxErrorCode, Error.NQuadsSyntax(reader.ErrorLine, reader.ErrorColumn, reader.ErrorMessage!).Message);
+            problem = new Problem(SyntaxErrorCode, NQuadsFormatException.Syntax(reader.ErrorLine, reader.ErrorColumn, reader.ErrorMessage!).Message);
             return false;
         }
 

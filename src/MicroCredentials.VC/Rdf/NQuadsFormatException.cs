@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MicroCredentials.VC.Rdf;
 
 /// <summary>
@@ -22,4 +24,7 @@ public sealed class NQuadsFormatException : FormatException
 
     /// <summary>The 1-based column of the first error, counted in UTF-16 code units.</summary>
     public int Column { get; }
+
+    internal static NQuadsFormatException Syntax(int line, int column, string message) =>
+        new(line, column, string.Format(CultureInfo.InvariantCulture, "Invalid N-Quads at line {0}, column {1}: {2}", line, column, message));
 }

@@ -579,7 +579,7 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
         _work++;
         if (_work > _workLimit)
         {
-            throw Error.RdfcWorkLimitExceeded(_workLimit);
+            throw RdfcException.WorkLimitExceeded(_workLimit);
         }
 
         if ((_work & 0xFF) == 0)

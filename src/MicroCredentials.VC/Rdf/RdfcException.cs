@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MicroCredentials.VC.Rdf;
 
 /// <summary>
@@ -18,4 +20,8 @@ public sealed class RdfcException : Exception
 
     /// <summary>A stable code naming why canonicalization stopped, e.g. <see cref="WorkLimitExceededCode"/>.</summary>
     public string Code { get; }
+
+    internal static RdfcException WorkLimitExceeded(long limit) =>
+        new(WorkLimitExceededCode, string.Format(CultureInfo.InvariantCulture,
+            "RDFC-1.0 canonicalization exceeded its work limit of {0} steps (Hash N-Degree Quads calls and permutations); the dataset is too complex or deliberately hostile (poison graph).", limit));
 }

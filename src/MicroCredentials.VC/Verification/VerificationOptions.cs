@@ -1,6 +1,7 @@
 using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Proofs;
+using MicroCredentials.VC.Resources;
 using MicroCredentials.VC.Securing;
 
 namespace MicroCredentials.VC.Verification;

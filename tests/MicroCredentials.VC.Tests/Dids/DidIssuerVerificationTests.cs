@@ -4,6 +4,7 @@ using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
+using MicroCredentials.VC.Resources;
 using MicroCredentials.VC.Tests.Verification;
 using MicroCredentials.VC.Verification;
 

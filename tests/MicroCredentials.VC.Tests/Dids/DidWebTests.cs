@@ -1,5 +1,6 @@
 using System.Text;
 using MicroCredentials.VC.Dids;
+using MicroCredentials.VC.Resources;
 
 namespace MicroCredentials.VC.Tests.Dids;
 

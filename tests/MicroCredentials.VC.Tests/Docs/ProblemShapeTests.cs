@@ -3,6 +3,7 @@ using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.Model;
 using MicroCredentials.VC.Proofs.Jose;
+using MicroCredentials.VC.Resources;
 using MicroCredentials.VC.Status;
 
 namespace MicroCredentials.VC.Tests.Docs;

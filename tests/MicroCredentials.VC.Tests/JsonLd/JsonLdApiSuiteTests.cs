@@ -131,8 +131,8 @@ public class JsonLdApiSuiteTests
         var types = entry["@type"]!.AsArray().Select(t => t!.GetValue<string>()).ToList();
         var input = entry["input"]!.GetValue<string>();
         var option = entry["option"] as JsonObject;
-        var inputUrl = TestDocumentLoader.BaseUrl + input;
-        var loader = new TestDocumentLoader(inputUrl, option);
+        var inputUrl = TestResourceResolver.BaseUrl + input;
+        var loader = new ResourceDocumentLoader(new TestResourceResolver(inputUrl, option));
         var options = new JsonLdOptions
         {
             DocumentLoader = loader,

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Rdf;
+using MicroCredentials.VC.Resources;
 using MicroCredentials.VC.Tests.TestSupport;
 
 namespace MicroCredentials.VC.Tests.JsonLd;
@@ -342,15 +343,16 @@ public class JsonLdProcessorTests
     public void HttpLoader_RefusesWhatIsNotAllowed()
     {
         using var client = new HttpClient();
-        var loader = new HttpDocumentLoader(client, ["https://contexts.example.org/", "w3id.org"]);
+        var resolver = new HttpResourceResolver(client, new HttpResourceResolverOptions { AllowedHosts = ["https://contexts.example.org/", "w3id.org"] });
         Assert.Multiple(() =>
         {
-            Assert.That(loader.IsAllowed("https://contexts.example.org/a.jsonld"), Is.True);
-            Assert.That(loader.IsAllowed("https://w3id.org/security/v2"), Is.True);
-            Assert.That(loader.IsAllowed("http://contexts.example.org/a.jsonld"), Is.False);
-            Assert.That(loader.IsAllowed("https://evil.example.org/a.jsonld"), Is.False);
-            Assert.That(loader.IsAllowed("https://contexts.example.org.evil.net/a"), Is.False);
+            Assert.That(resolver.IsAllowed(new Uri("https://contexts.example.org/a.jsonld")), Is.True);
+            Assert.That(resolver.IsAllowed(new Uri("https://w3id.org/security/v2")), Is.True);
+            Assert.That(resolver.IsAllowed(new Uri("http://contexts.example.org/a.jsonld")), Is.False);
+            Assert.That(resolver.IsAllowed(new Uri("https://evil.example.org/a.jsonld")), Is.False);
+            Assert.That(resolver.IsAllowed(new Uri("https://contexts.example.org.evil.net/a")), Is.False);
         });
+        var loader = new ResourceDocumentLoader(resolver);
         var ex = Assert.ThrowsAsync<JsonLdException>(async () => await loader.LoadDocumentAsync("https://evil.example.org/a"));
         Assert.That(ex!.Code, Is.EqualTo(JsonLdErrorCode.LoadingDocumentFailed));
     }

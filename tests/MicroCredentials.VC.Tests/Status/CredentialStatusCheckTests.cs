@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Issuance;
+using MicroCredentials.VC.Resources;
 using MicroCredentials.VC.Status;
 using MicroCredentials.VC.Tests.Model;
 using MicroCredentials.VC.Tests.Verification;

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Model;
 using MicroCredentials.VC.Securing;
+using MicroCredentials.VC.Trust;
 
 namespace MicroCredentials.VC.Proofs.Jose;
 
@@ -548,11 +549,10 @@ internal static class JadesSecuring
             }
         }
 
-        var (anchor, statuses) = ChainTo(leaf, check.Extra, options.TrustAnchors, at);
-        if (anchor is not null && leaf.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
-            && (usage.KeyUsages & (X509KeyUsageFlags.NonRepudiation | X509KeyUsageFlags.DigitalSignature)) == 0)
+        var (anchor, statuses) = CertificateChains.Build(leaf, check.Extra, options.TrustAnchors, at);
+        if (anchor is not null && !CertificateChains.AllowsSealing(leaf, out var usage))
         {
-            return Finding.Fail("accreditation.keyUsage", $"The seal certificate chains to the trust anchor '{anchor.Subject}', but its key usage ({usage.KeyUsages}) allows neither nonRepudiation (contentCommitment) nor digitalSignature: it is not a seal certificate (ETSI EN 319 412-3).");
+            return Finding.Fail("accreditation.keyUsage", $"The seal certificate chains to the trust anchor '{anchor.Subject}', but its key usage ({usage}) allows neither nonRepudiation (contentCommitment) nor digitalSignature: it is not a seal certificate (ETSI EN 319 412-3).");
         }
 
         if (anchor is not null)
@@ -564,54 +564,6 @@ internal static class JadesSecuring
             ? "accreditation.certificateNotTimeValid"
             : statuses.Contains(X509ChainStatusFlags.NotSignatureValid) ? "accreditation.chainInvalid" : "accreditation.untrustedChain";
         return Finding.Fail(code, $"The seal certificate does not chain to any of the {options.TrustAnchors.Count} trust anchor(s) at {XsdDateTime.Format(at)}, {source}: {string.Join(", ", statuses)}. Revocation was not checked (RevocationMode.NoCheck).");
-    }
-
-    /// <summary>
-    /// Builds the chain of a certificate to the anchors at a time. An anchor need not be self-signed (RFC 5280 §6.1.1:
-    /// an intermediate CA can be the trust anchor): when the platform reports a partial chain, the chain still counts
-    /// when it reaches an anchor and every certificate up to it is valid.
-    /// </summary>
-    /// <returns>The anchor reached, or null and the chain's problems.</returns>
-    internal static (X509Certificate2? Anchor, List<X509ChainStatusFlags> Problems) ChainTo(X509Certificate2 certificate, X509Certificate2Collection extra, X509Certificate2Collection anchors, DateTimeOffset at)
-    {
-        using var chain = BuildChain(extra, anchors, at);
-        if (chain.Build(certificate))
-        {
-            return (chain.ChainElements[^1].Certificate, []);
-        }
-
-        var problems = chain.ChainStatus.Select(s => s.Status).Where(s => s != X509ChainStatusFlags.NoError).Distinct().ToList();
-        for (var i = 0; i < chain.ChainElements.Count; i++)
-        {
-            var element = chain.ChainElements[i];
-            var flags = element.ChainElementStatus.Select(s => s.Status)
-                .Where(s => s is not (X509ChainStatusFlags.NoError or X509ChainStatusFlags.PartialChain or X509ChainStatusFlags.UntrustedRoot))
-                .ToList();
-            if (flags.Count > 0)
-            {
-                break;
-            }
-
-            if (anchors.Any(a => a.RawData.AsSpan().SequenceEqual(element.Certificate.RawData)))
-            {
-                return (element.Certificate, []);
-            }
-        }
-
-        return (null, problems);
-    }
-
-    private static X509Chain BuildChain(X509Certificate2Collection extra, X509Certificate2Collection anchors, DateTimeOffset at)
-    {
-        var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(anchors);
-        chain.ChainPolicy.ExtraStore.AddRange(extra);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        chain.ChainPolicy.VerificationTime = at.UtcDateTime;
-        chain.ChainPolicy.VerificationTimeIgnored = false;
-        return chain;
     }
 
     /// <summary>
@@ -643,7 +595,7 @@ internal static class JadesSecuring
                 tsaPool.AddRange(embedded);
             }
 
-            if (ChainTo(tsa!, tsaPool, options.TrustAnchors, time).Anchor is null)
+            if (CertificateChains.Build(tsa!, tsaPool, options.TrustAnchors, time).Anchor is null)
             {
                 note = $"the signature time-stamp of {XsdDateTime.Format(time)} verifies, but its TSA does not chain to a trust anchor";
                 continue;

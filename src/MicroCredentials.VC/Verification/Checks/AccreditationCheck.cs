@@ -82,7 +82,7 @@ internal static class AccreditationCheck
                 return CheckResult.Pass(VerificationCheck.Accreditation, decision.Detail);
             }
 
-            if (certificates is not null && registry.Certificates.Count > 0 && ChainAnchor(certificates, registry.Certificates, now) is { } anchor)
+            if (certificates is not null && registry.Certificates.Count > 0 && CertificateChains.Build(certificates[0], certificates.Skip(1), registry.Certificates, now).Anchor is { } anchor)
             {
                 return CheckResult.Pass(VerificationCheck.Accreditation, $"The seal certificate chains to the trusted certificate {anchor.Subject} (valid at {XsdDateTime.Format(now)}).");
             }
@@ -140,31 +140,5 @@ internal static class AccreditationCheck
                 yield return value;
             }
         }
-    }
-
-    private static X509Certificate2? ChainAnchor(X509Certificate2Collection signer, IReadOnlyList<X509Certificate2> anchors, DateTimeOffset at)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = at.UtcDateTime;
-        chain.ChainPolicy.VerificationTimeIgnored = false;
-        foreach (var anchor in anchors)
-        {
-            chain.ChainPolicy.CustomTrustStore.Add(anchor);
-        }
-
-        for (var i = 1; i < signer.Count; i++)
-        {
-            chain.ChainPolicy.ExtraStore.Add(signer[i]);
-        }
-
-        if (!chain.Build(signer[0]))
-        {
-            return null;
-        }
-
-        var root = chain.ChainElements[^1].Certificate;
-        return anchors.FirstOrDefault(a => a.RawDataMemory.Span.SequenceEqual(root.RawDataMemory.Span));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Credentials;
+using MicroCredentials.VC.Resources;
 using MicroCredentials.VC.Status;
 
 namespace MicroCredentials.VC.Verification.Checks;

@@ -1,7 +1,7 @@
-namespace MicroCredentials.VC;
+namespace MicroCredentials.VC.Resources;
 
 /// <summary>
-/// Serves a fixed set of documents (DID documents, status lists) under the URLs they stand for, without any network
+/// Serves a fixed set of documents (DID documents, status lists, JSON-LD contexts) under the URLs they stand for, without any network
 /// access: the library side of the CLI's <c>--resource URL=FILE</c>. A URL matches only exactly (after the
 /// normalization <see cref="Uri"/> applies: lower-case scheme and host, default port dropped); anything else is
 /// <c>resource.notFound</c>.

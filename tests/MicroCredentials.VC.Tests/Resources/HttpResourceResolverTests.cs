@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
+using MicroCredentials.VC.Resources;
 
-namespace MicroCredentials.VC.Tests.Dids;
+namespace MicroCredentials.VC.Tests.Resources;
 
 /// <summary>The opt-in HTTPS resolver, with a fake handler: nothing here touches the network.</summary>
 public class HttpResourceResolverTests
@@ -87,6 +88,70 @@ public class HttpResourceResolverTests
         using var _ = client;
         Assert.That((await resolver.GetAsync(new Uri("https://example.edu:8443/x/did.json"))).Succeeded, Is.True);
         Assert.That((await resolver.GetAsync(Url)).Problem!.Code, Is.EqualTo("resource.hostNotAllowed"));
+    }
+
+    [Test]
+    public async Task Get_UrlPrefixEntry_AllowsOnlyUnderThePrefix()
+    {
+        var (resolver, handler, client) = Make((_, _) => Task.FromResult(Json("{}")), new HttpResourceResolverOptions { AllowedHosts = ["https://example.edu/contexts/"] });
+        using var _ = client;
+        Assert.That((await resolver.GetAsync(new Uri("https://example.edu/contexts/v1"))).Succeeded, Is.True);
+        Assert.That((await resolver.GetAsync(Url)).Problem?.Code, Is.EqualTo("resource.hostNotAllowed"));
+        Assert.That((await resolver.GetAsync(new Uri("https://example.edu.evil.example/contexts/v1"))).Problem?.Code, Is.EqualTo("resource.hostNotAllowed"));
+        Assert.That(handler.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Constructor_UrlPrefixEntryNotHttps_Throws()
+    {
+        using var client = new HttpClient();
+        Assert.Throws<ArgumentException>(() => _ = new HttpResourceResolver(client, new HttpResourceResolverOptions { AllowedHosts = ["http://example.edu/contexts/"] }));
+        Assert.Throws<ArgumentException>(() => _ = new HttpResourceResolver(client, new HttpResourceResolverOptions { AllowedHosts = [" "] }));
+    }
+
+    [Test]
+    public async Task Get_RedirectOutsideTheAllowedPrefix_Refused()
+    {
+        var (resolver, handler, client) = Make(
+            (request, _) => Task.FromResult(request.RequestUri!.AbsolutePath.StartsWith("/contexts/", StringComparison.Ordinal)
+                ? new HttpResponseMessage(HttpStatusCode.Found) { Headers = { Location = new Uri("/private/v1", UriKind.Relative) } }
+                : Json("{}")),
+            new HttpResourceResolverOptions { AllowedHosts = ["https://example.edu/contexts/"] });
+        using var _ = client;
+        Assert.That((await resolver.GetAsync(new Uri("https://example.edu/contexts/v1"))).Problem?.Code, Is.EqualTo("resource.redirectRefused"));
+        Assert.That(handler.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Get_ReportsFinalLocationAndLinkHeaders()
+    {
+        var (resolver, _, client) = Make((request, _) =>
+        {
+            if (request.RequestUri!.AbsolutePath == "/old")
+            {
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.MovedPermanently) { Headers = { Location = new Uri("/new", UriKind.Relative) } });
+            }
+
+            var response = Json("{}");
+            response.Headers.TryAddWithoutValidation("Link", "<ctx.jsonld>; rel=\"http://www.w3.org/ns/json-ld#context\"");
+            return Task.FromResult(response);
+        });
+        using var _ = client;
+        var result = await resolver.GetAsync(new Uri("https://example.edu/old"));
+        Assert.That(result.Succeeded, Is.True, result.Problem?.Message);
+        Assert.That(result.Location, Is.EqualTo(new Uri("https://example.edu/new")));
+        Assert.That(result.Links, Is.EqualTo(new[] { "<ctx.jsonld>; rel=\"http://www.w3.org/ns/json-ld#context\"" }));
+        Assert.That(result.Problem, Is.Null);
+    }
+
+    [Test]
+    public async Task Get_Failure_IsAProblemWithTheCode()
+    {
+        var (resolver, _, client) = Make((_, _) => Task.FromResult(Json("{}")));
+        using var _ = client;
+        var problem = (await resolver.GetAsync(new Uri("https://evil.example/x"))).Problem;
+        Assert.That(problem?.Code, Is.EqualTo("resource.hostNotAllowed"));
+        Assert.That(problem?.Message, Does.Contain("evil.example"));
     }
 
     [Test]

@@ -1,8 +1,10 @@
-namespace MicroCredentials.VC;
+namespace MicroCredentials.VC.Resources;
 
 /// <summary>
-/// Fetches documents a verification needs besides JSON-LD contexts: DID documents (did:web), status lists. The
-/// caller chooses where they come from (offline files, or an opt-in HTTPS client); nothing is fetched implicitly.
+/// Fetches the documents a verification needs: DID documents (did:web), status lists, and (through
+/// <c>JsonLd.ResourceDocumentLoader</c>) JSON-LD contexts. The one fetch stack of the library: the caller chooses
+/// where documents come from (offline files with <see cref="OfflineResourceResolver"/>, or opt-in HTTPS with
+/// <see cref="HttpResourceResolver"/>); nothing is fetched implicitly. Failures are results with <c>resource.*</c> codes.
 /// </summary>
 public interface IResourceResolver
 {
@@ -22,6 +24,12 @@ public sealed record ResourceResult(ReadOnlyMemory<byte>? Content, string? Media
     /// <summary>Whether the resource was found.</summary>
     [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Content))]
     public bool Succeeded => Content is not null && Problem is null;
+
+    /// <summary>The URL the content was served from in the end (after redirects), when the resolver knows it; otherwise <see langword="null"/> (the requested URL).</summary>
+    public Uri? Location { get; init; }
+
+    /// <summary>The values of the response's HTTP <c>Link</c> headers (RFC 8288), unparsed; empty when there were none or the resolver has no headers.</summary>
+    public IReadOnlyList<string> Links { get; init; } = [];
 
     /// <summary>A found resource.</summary>
     /// <param name="content">The bytes.</param>

@@ -1,14 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace MicroCredentials.VC;
+namespace MicroCredentials.VC.Resources;
 
 /// <summary>The limits of an <see cref="HttpResourceResolver"/>. Immutable; the defaults are conservative.</summary>
 public sealed record HttpResourceResolverOptions
 {
     /// <summary>
-    /// The hosts that may be contacted (e.g. <c>example.edu</c>, or <c>example.edu:8443</c> for one port only); compared
-    /// case-insensitively. Empty by default: nothing is fetched until the caller names the hosts it trusts.
+    /// What may be fetched, the one allow-list rule for every document: a host (<c>example.edu</c>, any port), a host and
+    /// port (<c>example.edu:8443</c>), both compared case-insensitively, or an HTTPS URL prefix
+    /// (<c>https://example.org/contexts/</c>: only URLs that start with it, compared after <see cref="Uri"/>
+    /// normalization; end it with <c>/</c>). Empty by default: nothing is fetched until the caller names what it trusts.
     /// </summary>
     public IReadOnlyCollection<string> AllowedHosts { get; init; } = [];
 
@@ -24,7 +26,7 @@ public sealed record HttpResourceResolverOptions
     /// <summary>How many documents the cache holds at most (default 128).</summary>
     public int MaxCacheEntries { get; init; } = 128;
 
-    /// <summary>How many redirects within the same host are followed (default 3). A redirect to another host or away from HTTPS is always refused.</summary>
+    /// <summary>How many redirects within the same host are followed (default 3). A redirect to another host, away from HTTPS or outside the allow-list is always refused.</summary>
     public int MaxRedirects { get; init; } = 3;
 
     /// <summary>The clock for the cache's expiry and the timeout.</summary>
@@ -32,9 +34,10 @@ public sealed record HttpResourceResolverOptions
 }
 
 /// <summary>
-/// An opt-in resolver that fetches documents (DID documents for did:web, status lists) over HTTPS with the caller's
-/// <see cref="HttpClient"/>. Only <c>https</c> URLs on an allow-listed host are fetched; a response is limited in size
-/// and time; a redirect is followed only to the same host over HTTPS; successful responses are cached for a while.
+/// An opt-in resolver that fetches documents (DID documents for did:web, status lists, JSON-LD contexts through
+/// <c>JsonLd.ResourceDocumentLoader</c>) over HTTPS with the caller's <see cref="HttpClient"/>. Only <c>https</c> URLs
+/// the allow-list names are fetched; a response is limited in size and time; a redirect is followed only to the same
+/// host over HTTPS and only when the allow-list names the target too; successful responses are cached for a while.
 /// Failures are results with <c>resource.*</c> codes, never exceptions (except cancellation by the caller).
 /// </summary>
 /// <remarks>
@@ -47,6 +50,7 @@ public sealed class HttpResourceResolver : IResourceResolver
     private readonly HttpClient _client;
     private readonly HttpResourceResolverOptions _options;
     private readonly HashSet<string> _allowed;
+    private readonly string[] _allowedPrefixes;
     private readonly Dictionary<string, (ResourceResult Result, DateTimeOffset Expires)> _cache = new(StringComparer.Ordinal);
     private readonly Lock _cacheLock = new();
 
@@ -54,6 +58,7 @@ public sealed class HttpResourceResolver : IResourceResolver
     /// <param name="client">The HTTP client (owned by the caller; not disposed here).</param>
     /// <param name="options">The allow-list and limits.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An allow-list entry is empty, or a URL prefix that is not an absolute <c>https</c> URL.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive.</exception>
     public HttpResourceResolver(HttpClient client, HttpResourceResolverOptions options)
     {
@@ -68,11 +73,43 @@ public sealed class HttpResourceResolver : IResourceResolver
 
         _client = client;
         _options = options;
-        _allowed = new HashSet<string>(options.AllowedHosts.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+        _allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var prefixes = new List<string>();
+        foreach (var entry in options.AllowedHosts)
+        {
+            if (string.IsNullOrWhiteSpace(entry))
+            {
+                throw Error.Argument(nameof(options), "An allow-list entry must not be empty.");
+            }
+
+            if (!entry.Contains("://", StringComparison.Ordinal))
+            {
+                _allowed.Add(entry.Trim());
+            }
+            else if (Uri.TryCreate(entry.Trim(), UriKind.Absolute, out var prefix) && prefix.Scheme == Uri.UriSchemeHttps)
+            {
+                prefixes.Add(prefix.AbsoluteUri);
+            }
+            else
+            {
+                throw Error.Argument(nameof(options), "The allow-list entry '" + entry + "' is a URL but not an absolute https URL.");
+            }
+        }
+
+        _allowedPrefixes = [.. prefixes];
     }
 
     /// <summary>The options in use.</summary>
     public HttpResourceResolverOptions Options => _options;
+
+    /// <summary>Whether the allow-list lets <paramref name="url"/> be fetched: an absolute <c>https</c> URL on an allowed host, or under an allowed URL prefix.</summary>
+    /// <param name="url">A URL.</param>
+    /// <returns><see langword="true"/> when it would be fetched.</returns>
+    public bool IsAllowed(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return Refused(url) is null;
+    }
 
     /// <inheritdoc/>
     public async ValueTask<ResourceResult> GetAsync(Uri url, CancellationToken cancellationToken = default)
@@ -149,7 +186,7 @@ public sealed class HttpResourceResolver : IResourceResolver
             return ResourceResult.Failed("resource.notHttps", $"Only https URLs are fetched, not {url}.");
         }
 
-        return _allowed.Contains(url.Host) || _allowed.Contains(url.Authority)
+        return _allowed.Contains(url.Host) || _allowed.Contains(url.Authority) || Array.Exists(_allowedPrefixes, p => url.AbsoluteUri.StartsWith(p, StringComparison.Ordinal))
             ? null
             : ResourceResult.Failed("resource.hostNotAllowed", $"The host '{url.Host}' is not in the allow-list, so {url} was not fetched.");
     }
@@ -161,12 +198,13 @@ public sealed class HttpResourceResolver : IResourceResolver
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/ld+json"));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.1));
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
             // A handler that follows redirects itself reports where it ended up.
             var final = response.RequestMessage?.RequestUri ?? current;
-            if (OtherOrigin(url, final) is { } moved)
+            if ((OtherOrigin(url, final) ?? OutsideAllowList(url, final)) is { } moved)
             {
                 return moved;
             }
@@ -175,7 +213,7 @@ public sealed class HttpResourceResolver : IResourceResolver
             if (status is >= 300 and < 400 && response.Headers.Location is { } location)
             {
                 var target = location.IsAbsoluteUri ? location : new Uri(current, location);
-                if (OtherOrigin(url, target) is { } refused)
+                if ((OtherOrigin(url, target) ?? OutsideAllowList(url, target)) is { } refused)
                 {
                     return refused;
                 }
@@ -220,13 +258,22 @@ public sealed class HttpResourceResolver : IResourceResolver
                     content.Write(buffer, 0, read);
                 }
 
-                return ResourceResult.Found(content.ToArray(), response.Content.Headers.ContentType?.MediaType);
+                return ResourceResult.Found(content.ToArray(), response.Content.Headers.ContentType?.MediaType) with
+                {
+                    Location = final,
+                    Links = response.Headers.TryGetValues("Link", out var links) ? [.. links] : [],
+                };
             }
         }
     }
 
     private ResourceResult TooLarge(Uri url) =>
         ResourceResult.Failed("resource.tooLarge", $"{url} is larger than the limit of {_options.MaxBytes} bytes.");
+
+    private ResourceResult? OutsideAllowList(Uri original, Uri target) =>
+        Refused(target) is null
+            ? null
+            : ResourceResult.Failed("resource.redirectRefused", $"Fetching {original} was redirected to {target}, which the allow-list does not name.");
 
     private static ResourceResult? OtherOrigin(Uri original, Uri target) =>
         target.Scheme != Uri.UriSchemeHttps || !string.Equals(target.Host, original.Host, StringComparison.OrdinalIgnoreCase) || target.Port != original.Port
