@@ -33,8 +33,8 @@ public class DataIntegrityBenchmarks
             ((JsonArray)_unsigned["@context"]!).Add("https://w3id.org/security/data-integrity/v2");
         }
 
-        _options = new ProofOptions { VerificationMethod = _key.PublicKey.DidKeyVerificationMethodId, Created = new DateTimeOffset(2026, 6, 30, 10, 0, 0, TimeSpan.Zero) };
-        _signed = _suite.Name is not null ? DataIntegrity.AddProofAsync(_unsigned, _suite, _key, _options).AsTask().GetAwaiter().GetResult() : null!;
+        _options = new ProofOptions { VerificationMethod = DidKey.CreateVerificationMethodId(_key.PublicKey), Created = new DateTimeOffset(2026, 6, 30, 10, 0, 0, TimeSpan.Zero) };
+        _signed = _suite.Name is not null ? DataIntegrity.AddProofAsync(_unsigned, _suite, new Ed25519Signer(_key, _options.VerificationMethod!), _options).AsTask().GetAwaiter().GetResult() : null!;
         var check = DataIntegrity.VerifyAsync(_signed, CryptosuiteRegistry.Default, DidVerificationMethodResolver.Default).AsTask().GetAwaiter().GetResult();
         if (!check[0].Verified)
         {
@@ -46,7 +46,7 @@ public class DataIntegrityBenchmarks
     public void Cleanup() => _key.Dispose();
 
     [Benchmark]
-    public JsonObject Sign() => DataIntegrity.AddProofAsync(_unsigned, _suite, _key, _options).AsTask().GetAwaiter().GetResult();
+    public JsonObject Sign() => DataIntegrity.AddProofAsync(_unsigned, _suite, new Ed25519Signer(_key, _options.VerificationMethod!), _options).AsTask().GetAwaiter().GetResult();
 
     [Benchmark]
     public bool Verify() => DataIntegrity.VerifyAsync(_signed, CryptosuiteRegistry.Default, DidVerificationMethodResolver.Default).AsTask().GetAwaiter().GetResult()[0].Verified;

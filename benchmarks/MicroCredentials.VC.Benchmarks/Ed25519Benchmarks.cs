@@ -12,14 +12,14 @@ public class Ed25519Benchmarks
     private Ed25519SigningKey key = null!;
     private IEd25519Backend backend = null!;
 
-    [Params("libsodium", "bouncycastle")]
-    public string Backend { get; set; } = "libsodium";
+    [Params("nsec", "bouncycastle")]
+    public string Backend { get; set; } = "nsec";
 
     [GlobalSetup]
     public void Setup()
     {
-        backend = Backend == "libsodium"
-            ? Ed25519.Libsodium ?? throw new InvalidOperationException("libsodium is not available")
+        backend = Backend == "nsec"
+            ? Ed25519.NSec ?? throw new InvalidOperationException("NSec is not available")
             : Ed25519.BouncyCastle;
         new Random(1).NextBytes(message);
         key = Ed25519SigningKey.FromSeedWith(new byte[32], KeyExportPolicy.None, backend);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using MicroCredentials.VC.Canonicalization;
 using MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Benchmarks;
 
@@ -31,7 +32,7 @@ public class JcsBenchmarks
             ["type"] = "DataIntegrityProof",
             ["cryptosuite"] = "eddsa-jcs-2022",
             ["created"] = "2024-01-01T00:00:00Z",
-            ["verificationMethod"] = key.PublicKey.DidKeyVerificationMethodId,
+            ["verificationMethod"] = DidKey.CreateVerificationMethodId(key.PublicKey),
             ["proofPurpose"] = "assertionMethod",
             ["@context"] = parsed!["@context"]!.DeepClone(),
         };

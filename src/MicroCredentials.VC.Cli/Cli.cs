@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Model;
 using MicroCredentials.VC.Proofs;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Cli;
 

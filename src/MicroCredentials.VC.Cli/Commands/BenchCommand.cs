@@ -32,19 +32,20 @@ internal static class BenchCommand
             var document = result.GetValue(input) is { } path ? Cli.ReadJsonObject(path, "credential") : SampleCredential(key);
             document.Remove("proof");
             document = DataIntegrity.WithDataIntegrityContext(document);
-            var options = new ProofOptions { VerificationMethod = key.PublicKey.DidKeyVerificationMethodId, Created = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) };
+            var signer = new Ed25519Signer(key, DidKey.CreateVerificationMethodId(key.PublicKey));
+            var options = new ProofOptions { Created = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) };
             var context = CryptosuiteContext.Default;
             JsonObject signed;
             try
             {
-                signed = await DataIntegrity.AddProofAsync(document, suite, key, options, context, ct).ConfigureAwait(false);
+                signed = await DataIntegrity.AddProofAsync(document, suite, signer, options, context, ct).ConfigureAwait(false);
             }
             catch (ProofException ex)
             {
                 throw new UsageException("the document cannot be signed: " + ex.Message);
             }
 
-            var signRate = await Measure(async () => await DataIntegrity.AddProofAsync(document, suite, key, options, context, ct).ConfigureAwait(false), duration).ConfigureAwait(false);
+            var signRate = await Measure(async () => await DataIntegrity.AddProofAsync(document, suite, signer, options, context, ct).ConfigureAwait(false), duration).ConfigureAwait(false);
             var verifyRate = await Measure(
                 async () =>
                 {
@@ -76,7 +77,7 @@ internal static class BenchCommand
     private static JsonObject SampleCredential(Ed25519SigningKey key) =>
         CredentialProfiles.Edc.ToCredential(MicroCredentialJson.Parse(DemoCommand.SampleModel()), new CredentialOptions
         {
-            IssuerId = key.PublicKey.ToDidKey(),
+            IssuerId = DidKey.Create(key.PublicKey),
             IssuedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
             IncludeDataIntegrityContext = true,
         });

@@ -5,6 +5,7 @@ using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Model;
 using MicroCredentials.VC.Verification;
 using Spectre.Console;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Cli.Commands;
 
@@ -21,7 +22,7 @@ internal static class DemoCommand
             var model = MicroCredentialJson.Parse(modelJson);
 
             using var key = Ed25519SigningKey.Generate(KeyExportPolicy.AllowPlaintextExport);
-            Line(console, "1. A new issuer key", key.PublicKey.ToDidKey());
+            Line(console, "1. A new issuer key", DidKey.Create(key.PublicKey));
 
             var issuer = CredentialIssuer.ForDidKey(key);
             var issued = await issuer.IssueAsync(model, ct).ConfigureAwait(false);

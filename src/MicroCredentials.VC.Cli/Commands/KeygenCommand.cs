@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Cli.Commands;
 
@@ -27,7 +28,7 @@ internal static class KeygenCommand
 
             if (path is not null && path != "-")
             {
-                Console.Error.WriteLine($"Wrote {path}: {key.PublicKey.ToDidKey()}");
+                Console.Error.WriteLine($"Wrote {path}: {DidKey.Create(key.PublicKey)}");
             }
 
             return ExitCodes.Success;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
 using MicroCredentials.VC.Status;
 using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Cli.Commands;
 
@@ -171,11 +171,11 @@ internal static class StatusCommand
         return command;
     }
 
-    internal static CredentialIssuer Issuer(Crypto.LoadedKey loaded, DateTimeOffset? created) =>
-        new(loaded.Key, loaded.VerificationMethodId, new IssuerOptions
-        {
-            TimeProvider = created is { } at ? new FixedTimeProvider(at) : TimeProvider.System,
-        });
+    internal static ICredentialSigner Issuer(LoadedKey loaded, DateTimeOffset? created) =>
+        new DataIntegritySigner(
+            new Crypto.Ed25519Signer(loaded.Key, loaded.VerificationMethodId),
+            Cryptosuites.EdDsaRdfc2022,
+            timeProvider: created is { } at ? new FixedTimeProvider(at) : TimeProvider.System);
 }
 
 /// <summary>

@@ -1,12 +1,11 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using Rfc8032 = Org.BouncyCastle.Math.EC.Rfc8032;
 
 namespace MicroCredentials.VC.Crypto;
 
 /// <summary>
 /// Ed25519 (RFC 8032 §5.1) through BouncyCastle's managed <c>Org.BouncyCastle.Math.EC.Rfc8032.Ed25519</c>: the
-/// fallback when libsodium is not available, and selectable with <c>MCRED_ED25519_BACKEND=bouncycastle</c>.
+/// fallback where NSec (its native libsodium) cannot load, and selectable with <c>MCRED_ED25519_BACKEND=bouncycastle</c>.
 /// </summary>
 /// <remarks>
 /// Verification applies the same input checks as libsodium's <c>crypto_sign_verify_detached</c> before calling
@@ -74,57 +73,15 @@ internal sealed class BouncyCastleEd25519 : IEd25519Backend
     public string Name => "bouncycastle";
 
     /// <inheritdoc/>
-    public void PublicKeyFromSeed(ReadOnlySpan<byte> seed, Span<byte> publicKey)
-    {
-        if (seed.Length != KeyBytes)
-        {
-            throw Error.ArgumentLength(nameof(seed), KeyBytes, seed.Length);
-        }
-
-        if (publicKey.Length != KeyBytes)
-        {
-            throw Error.ArgumentLength(nameof(publicKey), KeyBytes, publicKey.Length);
-        }
-
-        var sk = GC.AllocateArray<byte>(KeyBytes, pinned: true);
-        var pk = new byte[KeyBytes];
-        try
-        {
-            seed.CopyTo(sk);
-            Rfc8032.Ed25519.GeneratePublicKey(sk, 0, pk, 0);
-            pk.CopyTo(publicKey);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(sk);
-        }
-    }
-
-    /// <inheritdoc/>
-    public void Sign(byte[] secretKey, ReadOnlySpan<byte> message, Span<byte> signature)
+    public Ed25519PrivateHandle Import(byte[] secretKey)
     {
         if (secretKey.Length != 2 * KeyBytes)
         {
             throw Error.ArgumentLength(nameof(secretKey), 2 * KeyBytes, secretKey.Length);
         }
 
-        if (signature.Length != SignatureBytes)
-        {
-            throw Error.ArgumentLength(nameof(signature), SignatureBytes, signature.Length);
-        }
-
-        var m = ArrayPool<byte>.Shared.Rent(message.Length);
-        var sig = new byte[SignatureBytes];
-        try
-        {
-            message.CopyTo(m);
-            Rfc8032.Ed25519.Sign(secretKey, 0, secretKey, KeyBytes, m, 0, message.Length, sig, 0);
-            sig.CopyTo(signature);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(m);
-        }
+        Rfc8032.Ed25519.GeneratePublicKey(secretKey, 0, secretKey, KeyBytes);
+        return new Handle(secretKey);
     }
 
     /// <inheritdoc/>
@@ -152,6 +109,31 @@ internal sealed class BouncyCastleEd25519 : IEd25519Backend
         finally
         {
             ArrayPool<byte>.Shared.Return(m);
+        }
+    }
+
+    /// <summary>Signs with the caller's pinned seed ‖ public key buffer (which the caller zeroes).</summary>
+    private sealed class Handle(byte[] secretKey) : Ed25519PrivateHandle
+    {
+        public override void Sign(ReadOnlySpan<byte> message, Span<byte> signature)
+        {
+            if (signature.Length != SignatureBytes)
+            {
+                throw Error.ArgumentLength(nameof(signature), SignatureBytes, signature.Length);
+            }
+
+            var m = ArrayPool<byte>.Shared.Rent(message.Length);
+            var sig = new byte[SignatureBytes];
+            try
+            {
+                message.CopyTo(m);
+                Rfc8032.Ed25519.Sign(secretKey, 0, secretKey, KeyBytes, m, 0, message.Length, sig, 0);
+                sig.CopyTo(signature);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(m);
+            }
         }
     }
 

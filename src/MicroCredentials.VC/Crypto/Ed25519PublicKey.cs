@@ -7,7 +7,7 @@ namespace MicroCredentials.VC.Crypto;
 /// An Ed25519 public key (RFC 8032 §5.1.5), immutable and compared by value. It reads and writes the encodings
 /// used by Verifiable Credentials: Multikey <c>publicKeyMultibase</c> (<c>z6Mk…</c>: base58btc of the multicodec
 /// ed25519-pub prefix <c>0xed 0x01</c> and the 32 key bytes; W3C Controlled Identifiers §2.2.2), JWK
-/// (<c>{"kty":"OKP","crv":"Ed25519","x":…}</c>, RFC 8037 §2) and did:key (did:key Method v0.7 §3.1.2).
+/// (<c>{"kty":"OKP","crv":"Ed25519","x":…}</c>, RFC 8037 §2). Its did:key form is <c>Dids.DidKey.Create</c>.
 /// </summary>
 public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
 {
@@ -18,9 +18,6 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
 
     /// <summary>The 32-byte encoded public key.</summary>
     public ReadOnlySpan<byte> Bytes => bytes;
-
-    /// <summary>The did:key verification method id of this key: <c>did:key:z6Mk…#z6Mk…</c>.</summary>
-    public string DidKeyVerificationMethodId => ToDidKey() + "#" + ToMultibase();
 
     /// <summary>Creates a key from its 32-byte encoding.</summary>
     /// <param name="publicKey">The 32 bytes.</param>
@@ -100,10 +97,6 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
         ["crv"] = Jwk.CurveEd25519,
         ["x"] = Base64Url.Encode(bytes),
     };
-
-    /// <summary>The did:key DID of this key: <c>did:key:z6Mk…</c>.</summary>
-    /// <returns>The DID.</returns>
-    public string ToDidKey() => "did:key:" + ToMultibase();
 
     /// <summary>
     /// Verifies an Ed25519 signature (RFC 8032 §5.1.7) over <paramref name="data"/>. Never throws for bad input:

@@ -31,12 +31,14 @@ public sealed class Ed25519SigningKey : IDisposable
     /// <summary>seed ‖ public key, pinned so the GC never copies it; zeroed by <see cref="Dispose"/>.</summary>
     private readonly byte[] secretKey;
     private readonly IEd25519Backend backend;
+    private readonly Ed25519PrivateHandle handle;
     private readonly Ed25519PublicKey publicKey;
     private volatile bool disposed;
 
-    private Ed25519SigningKey(byte[] secretKey, Ed25519PublicKey publicKey, KeyExportPolicy exportPolicy, IEd25519Backend backend)
+    private Ed25519SigningKey(byte[] secretKey, Ed25519PrivateHandle handle, Ed25519PublicKey publicKey, KeyExportPolicy exportPolicy, IEd25519Backend backend)
     {
         this.secretKey = secretKey;
+        this.handle = handle;
         this.publicKey = publicKey;
         this.backend = backend;
         ExportPolicy = exportPolicy;
@@ -48,7 +50,7 @@ public sealed class Ed25519SigningKey : IDisposable
     /// <summary>Whether the private key may be exported.</summary>
     public KeyExportPolicy ExportPolicy { get; }
 
-    /// <summary>The name of the implementation this key signs with (<c>libsodium</c> or <c>bouncycastle</c>).</summary>
+    /// <summary>The name of the implementation this key signs with (<c>nsec</c> or <c>bouncycastle</c>).</summary>
     public string BackendName => backend.Name;
 
     /// <summary>Generates a new key from the operating system's cryptographic random number generator.</summary>
@@ -145,7 +147,7 @@ public sealed class Ed25519SigningKey : IDisposable
             throw Error.ArgumentLength(nameof(signature), Ed25519.SignatureSize, signature.Length);
         }
 
-        backend.Sign(secretKey, data, signature);
+        handle.Sign(data, signature);
     }
 
     /// <summary>Exports the 32-byte seed.</summary>
@@ -199,6 +201,7 @@ public sealed class Ed25519SigningKey : IDisposable
         if (!disposed)
         {
             disposed = true;
+            handle.Dispose();
             CryptographicOperations.ZeroMemory(secretKey);
         }
 
@@ -237,10 +240,17 @@ public sealed class Ed25519SigningKey : IDisposable
 
         var secret = GC.AllocateArray<byte>(SecretKeySize, pinned: true);
         seed.CopyTo(secret);
-        var pk = new byte[Ed25519.PublicKeySize];
-        backend.PublicKeyFromSeed(seed, pk);
-        pk.CopyTo(secret, Ed25519.SeedSize);
-        return new Ed25519SigningKey(secret, Ed25519PublicKey.FromTrustedBytes(pk), exportPolicy, backend);
+        try
+        {
+            var handle = backend.Import(secret);
+            var pk = secret.AsSpan(Ed25519.SeedSize).ToArray();
+            return new Ed25519SigningKey(secret, handle, Ed25519PublicKey.FromTrustedBytes(pk), exportPolicy, backend);
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(secret);
+            throw;
+        }
     }
 
     internal static bool TryImportSecretMultibaseCore(

@@ -79,7 +79,7 @@ public static class DidKey
     public static string Create(Ed25519PublicKey publicKey)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
-        return publicKey.ToDidKey();
+        return Prefix + publicKey.ToMultibase();
     }
 
     /// <summary>The verification method id of a key: <c>did:key:z6Mk…#z6Mk…</c>.</summary>
@@ -89,7 +89,8 @@ public static class DidKey
     public static string CreateVerificationMethodId(Ed25519PublicKey publicKey)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
-        return publicKey.DidKeyVerificationMethodId;
+        var multibase = publicKey.ToMultibase();
+        return Prefix + multibase + "#" + multibase;
     }
 
     /// <summary>
@@ -111,8 +112,8 @@ public static class DidKey
     public static JsonObject CreateDocument(Ed25519PublicKey publicKey)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
-        var did = publicKey.ToDidKey();
-        var vmId = publicKey.DidKeyVerificationMethodId;
+        var did = Create(publicKey);
+        var vmId = DidKey.CreateVerificationMethodId(publicKey);
         return new JsonObject
         {
             ["@context"] = new JsonArray(DidContext, MultikeyContext),

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Model;
 using MicroCredentials.VC.Profiles;
@@ -44,23 +44,34 @@ public sealed record IssuanceResult(JsonObject? Credential, ValidationResult Val
 /// Issues micro-credentials: model → profile (unsigned credential) → Data Integrity proof. Thread-safe; one issuer
 /// can sign many credentials concurrently.
 /// </summary>
-public sealed partial class CredentialIssuer
+public sealed partial class CredentialIssuer : ICredentialSigner
 {
-    private readonly Ed25519SigningKey _key;
+    private readonly DataIntegritySigner _signer;
 
-    /// <summary>Creates an issuer for a signing key.</summary>
+    /// <summary>Creates an issuer that signs through <paramref name="signer"/> (a key in process, an HSM or a KMS).</summary>
+    /// <param name="signer">The issuer's signer; its <see cref="ISigner.KeyId"/> is the verification method, whose DID (before <c>#</c>) becomes the issuer.</param>
+    /// <param name="options">How to issue; <see cref="IssuerOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="signer"/> is null.</exception>
+    /// <exception cref="ArgumentException">The signer's algorithm is not the cryptosuite's (e.g. an ES256 key for eddsa-rdfc-2022).</exception>
+    public CredentialIssuer(ISigner signer, IssuerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(signer.KeyId, nameof(signer));
+        Options = options ?? IssuerOptions.Default;
+        _signer = new DataIntegritySigner(signer, Options.Cryptosuite, new CryptosuiteContext { DocumentLoader = Options.DocumentLoader }, Options.TimeProvider) { Created = Options.Created };
+        Signer = signer;
+        VerificationMethod = signer.KeyId;
+        var hash = VerificationMethod.IndexOf('#', StringComparison.Ordinal);
+        IssuerId = hash > 0 ? VerificationMethod[..hash] : VerificationMethod;
+    }
+
+    /// <summary>Creates an issuer for an Ed25519 signing key.</summary>
     /// <param name="key">The issuer's key (owned by the caller; keep it alive while issuing).</param>
     /// <param name="verificationMethodId">The key's verification method URL, e.g. <c>did:key:z6Mk…#z6Mk…</c>; its DID (before <c>#</c>) becomes the issuer.</param>
     /// <param name="options">How to issue; <see cref="IssuerOptions.Default"/> when null.</param>
     public CredentialIssuer(Ed25519SigningKey key, string verificationMethodId, IssuerOptions? options = null)
+        : this(new Ed25519Signer(key, verificationMethodId), options)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentException.ThrowIfNullOrWhiteSpace(verificationMethodId);
-        _key = key;
-        VerificationMethod = verificationMethodId;
-        var hash = verificationMethodId.IndexOf('#', StringComparison.Ordinal);
-        IssuerId = hash > 0 ? verificationMethodId[..hash] : verificationMethodId;
-        Options = options ?? IssuerOptions.Default;
     }
 
     /// <summary>Creates an issuer whose identity is the key's own did:key.</summary>
@@ -70,8 +81,11 @@ public sealed partial class CredentialIssuer
     public static CredentialIssuer ForDidKey(Ed25519SigningKey key, IssuerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new CredentialIssuer(key, key.PublicKey.DidKeyVerificationMethodId, options);
+        return new CredentialIssuer(key, DidKey.CreateVerificationMethodId(key.PublicKey), options);
     }
+
+    /// <summary>What signs this issuer's proofs.</summary>
+    public ISigner Signer { get; }
 
     /// <summary>The issuer's identifier (the DID of the verification method).</summary>
     public string IssuerId { get; }
@@ -133,37 +147,11 @@ public sealed partial class CredentialIssuer
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The signed copy.</returns>
     /// <exception cref="ProofException">The document is not a well-formed credential (code <c>format.*</c>), has an undefined term or an unknown context (<c>context.*</c>), or cannot be secured with this suite.</exception>
-    public async ValueTask<JsonObject> SignAsync(JsonObject document, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        document = DataIntegrity.WithDataIntegrityContext(document);
-        var problems = CredentialFormat.Check(document);
-        if (problems.Count > 0)
-        {
-            throw new ProofException(problems[0].Code, "Not a well-formed verifiable credential: " + string.Join(" ", problems.Select(p => p.Message)));
-        }
+    public ValueTask<JsonObject> SignAsync(JsonObject document, CancellationToken cancellationToken = default) =>
+        _signer.SignAsync(document, cancellationToken);
 
-        if (Options.Cryptosuite is not EdDsaRdfc2022 and not Ed25519Signature2020)
-        {
-            // RDFC-based suites run JSON-LD in safe mode while hashing (the document without its proofs); the others must not sign what a verifier refuses.
-            try
-            {
-                await JsonLdProcessor.ToRdfAsync(DataIntegrity.WithoutProof(document), new JsonLdOptions { DocumentLoader = Options.DocumentLoader, SafeMode = true }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonLdException ex)
-            {
-                throw new ProofException("context." + ex.Code.Replace(' ', '-'), "JSON-LD processing failed in safe mode: " + ex.Message, ex);
-            }
-        }
-
-        return await DataIntegrity.AddProofAsync(
-            document,
-            Options.Cryptosuite,
-            _key,
-            new ProofOptions { VerificationMethod = VerificationMethod, Created = Now() },
-            new CryptosuiteContext { DocumentLoader = Options.DocumentLoader },
-            cancellationToken).ConfigureAwait(false);
-    }
+    /// <inheritdoc/>
+    public DateTimeOffset GetUtcNow() => Now();
 
     private DateTimeOffset Now()
     {

@@ -63,7 +63,7 @@ public static class Presentations
 
     /// <summary>
     /// Builds and secures a presentation of <paramref name="credentials"/>: an unsigned presentation from
-    /// <see cref="Create"/>, then the holder's proof from <see cref="SignAsync"/>.
+    /// <see cref="Create"/>, then the holder's proof from <see cref="SignAsync(JsonObject, ISigner, PresentationOptions?, CancellationToken)"/>.
     /// </summary>
     /// <param name="credentials">The credentials (secured credential objects, or <see cref="Envelope"/> entries); copied, not modified.</param>
     /// <param name="holderKey">The holder's signing key (owned by the caller).</param>
@@ -76,12 +76,31 @@ public static class Presentations
     /// <exception cref="ProofException">The presentation cannot be secured with the suite (e.g. a credential uses an undefined term under eddsa-rdfc-2022).</exception>
     public static ValueTask<JsonObject> CreateAsync(IEnumerable<JsonObject> credentials, Ed25519SigningKey holderKey, string verificationMethodId, PresentationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(holderKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(verificationMethodId);
+        return CreateAsync(credentials, new Ed25519Signer(holderKey, verificationMethodId), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Builds and secures a presentation of <paramref name="credentials"/> with the holder's signer (its
+    /// <see cref="ISigner.KeyId"/> is the verification method, listed under <c>authentication</c> in its controller's
+    /// DID document; its algorithm must be the suite's).
+    /// </summary>
+    /// <param name="credentials">The credentials (secured credential objects, or <see cref="Envelope"/> entries); copied, not modified.</param>
+    /// <param name="holder">The holder's signer.</param>
+    /// <param name="options">Challenge, domain, holder, suite and time; <see cref="PresentationOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The secured presentation.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null, or a credential is null.</exception>
+    /// <exception cref="ArgumentException">The signer's algorithm is not the suite's.</exception>
+    /// <exception cref="ProofException">The presentation cannot be secured with the suite.</exception>
+    public static ValueTask<JsonObject> CreateAsync(IEnumerable<JsonObject> credentials, ISigner holder, PresentationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(holder);
         options ??= PresentationOptions.Default;
-        var unsigned = Create(credentials, options.Holder ?? ControllerOf(verificationMethodId), options.Id);
-        return SignAsync(unsigned, holderKey, verificationMethodId, options, cancellationToken);
+        var unsigned = Create(credentials, options.Holder ?? ControllerOf(holder.KeyId), options.Id);
+        return SignAsync(unsigned, holder, options, cancellationToken);
     }
 
     /// <summary>
@@ -140,19 +159,38 @@ public static class Presentations
     /// <exception cref="ProofException">The presentation cannot be secured with the suite.</exception>
     public static ValueTask<JsonObject> SignAsync(JsonObject presentation, Ed25519SigningKey holderKey, string verificationMethodId, PresentationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(presentation);
         ArgumentNullException.ThrowIfNull(holderKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(verificationMethodId);
+        return SignAsync(presentation, new Ed25519Signer(holderKey, verificationMethodId), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the holder's Data Integrity proof to a copy of a presentation as it is, signed through
+    /// <paramref name="holder"/> (see <see cref="SignAsync(JsonObject, Ed25519SigningKey, string, PresentationOptions?, CancellationToken)"/>).
+    /// </summary>
+    /// <param name="presentation">The presentation (not modified).</param>
+    /// <param name="holder">The holder's signer; its key id is the verification method.</param>
+    /// <param name="options">Challenge, domain, suite and time.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The secured copy.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The signer's algorithm is not the suite's.</exception>
+    /// <exception cref="ProofException">The presentation cannot be secured with the suite.</exception>
+    public static ValueTask<JsonObject> SignAsync(JsonObject presentation, ISigner holder, PresentationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(presentation);
+        ArgumentNullException.ThrowIfNull(holder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(holder.KeyId, nameof(holder));
         options ??= PresentationOptions.Default;
         var now = options.Created ?? options.TimeProvider.GetUtcNow();
         var created = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         return DataIntegrity.AddProofAsync(
             presentation,
             options.Cryptosuite,
-            holderKey,
+            holder,
             new ProofOptions
             {
-                VerificationMethod = verificationMethodId,
+                VerificationMethod = holder.KeyId,
                 ProofPurpose = AuthenticationPurpose,
                 Challenge = options.Challenge,
                 Domain = options.Domain,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Model;
 using MicroCredentials.VC.Profiles;
 using MicroCredentials.VC.Proofs.Jose;
@@ -21,6 +22,7 @@ public sealed class SealingIssuer
 {
     private readonly X509Certificate2 _certificate;
     private readonly X509Certificate2Collection? _chain;
+    private readonly ISigner? _signer;
 
     /// <summary>Creates an issuer for a seal certificate.</summary>
     /// <param name="certificateWithPrivateKey">The seal certificate with its private key (owned by the caller; keep it alive while issuing).</param>
@@ -44,6 +46,28 @@ public sealed class SealingIssuer
         OrganizationIdentifier = Proofs.Jose.OrganizationIdentifier.TryFromCertificate(certificateWithPrivateKey, out var id) ? id : null;
     }
 
+    /// <summary>
+    /// Creates an issuer that seals through a signer whose private key may stay in an HSM or KMS; the certificate
+    /// (public part only) is the signer's seal certificate. Seal with <see cref="SealAsync"/> or <see cref="IssueAsync"/>.
+    /// </summary>
+    /// <param name="signer">Signs the seals (RS*, PS* or ES*); its public key must be the certificate's.</param>
+    /// <param name="certificate">The seal certificate.</param>
+    /// <param name="chain">CA certificates to add to <c>x5c</c>; null for none.</param>
+    /// <param name="options">Profile (EDC), clock and fixed time; <see cref="IssuerOptions.Default"/> when null.</param>
+    /// <param name="jades">The signing time; <see cref="JadesOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="signer"/> or <paramref name="certificate"/> is null.</exception>
+    public SealingIssuer(ISigner signer, X509Certificate2 certificate, X509Certificate2Collection? chain = null, IssuerOptions? options = null, JadesOptions? jades = null)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(certificate);
+        _signer = signer;
+        _certificate = certificate;
+        _chain = chain;
+        Options = options ?? IssuerOptions.Default;
+        Jades = jades ?? JadesOptions.Default;
+        OrganizationIdentifier = Proofs.Jose.OrganizationIdentifier.TryFromCertificate(certificate, out var id) ? id : null;
+    }
+
     /// <summary>How this issuer issues.</summary>
     public IssuerOptions Options { get; }
 
@@ -57,14 +81,14 @@ public sealed class SealingIssuer
     /// <param name="model">The micro-credential.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The seal (JWS JSON whose payload is the credential), or the validation problems.</returns>
-    public ValueTask<IssuanceResult> IssueAsync(MicroCredential model, CancellationToken cancellationToken = default)
+    public async ValueTask<IssuanceResult> IssueAsync(MicroCredential model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         cancellationToken.ThrowIfCancellationRequested();
         var validation = model.Validate();
         if (!validation.IsValid)
         {
-            return ValueTask.FromResult(new IssuanceResult(null, validation));
+            return new IssuanceResult(null, validation);
         }
 
         var body = model.AwardingBody!;
@@ -81,17 +105,37 @@ public sealed class SealingIssuer
             IssuedAt = Now(),
             IncludeDataIntegrityContext = false,
         });
-        return ValueTask.FromResult(new IssuanceResult(Seal(unsigned), validation));
+        return new IssuanceResult(await SealAsync(unsigned, cancellationToken).ConfigureAwait(false), validation);
     }
 
     /// <summary>Seals any credential document as it is (issuer untouched).</summary>
     /// <param name="document">The credential; not modified.</param>
     /// <returns>The seal.</returns>
+    /// <exception cref="InvalidOperationException">This issuer seals through an <see cref="ISigner"/>: use <see cref="SealAsync"/>.</exception>
     public JsonObject Seal(JsonObject document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return JadesSealer.Seal(document, _certificate, _chain, Jades.SigningTime is null ? Jades with { SigningTime = Now() } : Jades);
+        if (_signer is not null)
+        {
+            throw Error.InvalidOperation("This issuer seals through an ISigner: use SealAsync.");
+        }
+
+        return JadesSealer.Seal(document, _certificate, _chain, SealOptions());
     }
+
+    /// <summary>Seals any credential document as it is (issuer untouched), through the signer when this issuer has one.</summary>
+    /// <param name="document">The credential; not modified.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The seal.</returns>
+    public ValueTask<JsonObject> SealAsync(JsonObject document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return _signer is null
+            ? ValueTask.FromResult(JadesSealer.Seal(document, _certificate, _chain, SealOptions()))
+            : JadesSealer.SealAsync(document, _signer, _certificate, _chain, SealOptions(), cancellationToken);
+    }
+
+    private JadesOptions SealOptions() => Jades.SigningTime is null ? Jades with { SigningTime = Now() } : Jades;
 
     private DateTimeOffset Now()
     {

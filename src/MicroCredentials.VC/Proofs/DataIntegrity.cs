@@ -17,18 +17,20 @@ public static class DataIntegrity
     /// <summary>Adds a proof to a copy of <paramref name="document"/>. An existing proof makes a proof set; <see cref="ProofOptions.PreviousProof"/> makes a chain.</summary>
     /// <param name="document">The document to secure (not modified).</param>
     /// <param name="suite">The cryptosuite.</param>
-    /// <param name="key">The signing key.</param>
+    /// <param name="signer">Signs the hash data: its <see cref="ISigner.Algorithm"/> must be the suite's <see cref="ICryptosuite.SignatureAlgorithm"/>; its <see cref="ISigner.KeyId"/> is the proof's verification method unless the options name one.</param>
     /// <param name="options">The proof options.</param>
     /// <param name="context">The JSON-LD environment; embedded contexts only by default.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The secured copy.</returns>
     /// <exception cref="ProofException">The document cannot be secured with this suite (e.g. an undefined term), or a previous proof is missing.</exception>
-    public static async ValueTask<JsonObject> AddProofAsync(JsonObject document, ICryptosuite suite, Ed25519SigningKey key, ProofOptions options, CryptosuiteContext? context = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The signer's algorithm is not the suite's (e.g. an ES256 key for eddsa-rdfc-2022).</exception>
+    public static async ValueTask<JsonObject> AddProofAsync(JsonObject document, ICryptosuite suite, ISigner signer, ProofOptions options, CryptosuiteContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(suite);
-        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(options);
+        RequireAlgorithm(suite, signer);
         context ??= CryptosuiteContext.Default;
 
         var existing = ProofsOf(document);
@@ -70,7 +72,7 @@ public static class DataIntegrity
             proofOptions["expires"] = XsdDateTime.Format(expires);
         }
 
-        proofOptions["verificationMethod"] = options.VerificationMethod;
+        proofOptions["verificationMethod"] = options.VerificationMethod ?? signer.KeyId;
         proofOptions["proofPurpose"] = options.ProofPurpose;
         if (options.Challenge is not null)
         {
@@ -94,7 +96,7 @@ public static class DataIntegrity
         var inputs = suite.Configure(unsecured, proofOptions, verifying: false) with { IgnoreProofMember = !chained };
         var hashData = await HashAsync(suite, inputs, context, cancellationToken).ConfigureAwait(false);
         var proof = inputs.Proof;
-        proof["proofValue"] = Multibase.EncodeBase58Btc(key.Sign(hashData));
+        proof["proofValue"] = Multibase.EncodeBase58Btc(await signer.SignAsync(hashData, cancellationToken).ConfigureAwait(false));
 
         var secured = (JsonObject)document.DeepClone();
         if (existing.Count == 0)
@@ -277,6 +279,18 @@ public static class DataIntegrity
 #pragma warning restore CA1031
         {
             return ProofCheck.Fail(proof, "signature.processingError", $"The document could not be processed for {suite.Name} ({ex.GetType().Name}: {ex.Message}).", method);
+        }
+    }
+
+    /// <summary>Refuses a signer whose algorithm is not the suite's: misuse, so it throws.</summary>
+    /// <param name="suite">The suite.</param>
+    /// <param name="signer">The signer.</param>
+    /// <exception cref="ArgumentException">The algorithms differ.</exception>
+    internal static void RequireAlgorithm(ICryptosuite suite, ISigner signer)
+    {
+        if (!string.Equals(signer.Algorithm, suite.SignatureAlgorithm, StringComparison.Ordinal))
+        {
+            throw Error.Argument(nameof(signer), $"The {suite.Name} cryptosuite signs with {suite.SignatureAlgorithm}, but the signer '{signer.KeyId}' uses {signer.Algorithm}.");
         }
     }
 

@@ -21,6 +21,12 @@ public abstract class Ed25519Cryptosuite : ICryptosuite
     /// <inheritdoc/>
     public IReadOnlyList<string> VerificationMethodTypes => VmTypes;
 
+    /// <inheritdoc/>
+    public string SignatureAlgorithm => Crypto.SignatureAlgorithms.EdDsa;
+
+    /// <inheritdoc/>
+    public virtual string VerificationMethodType => "Multikey";
+
     /// <summary>The suite's transformation: the canonical UTF-8 bytes of a JSON document.</summary>
     /// <param name="document">The document (or proof configuration).</param>
     /// <param name="context">The environment.</param>

@@ -24,6 +24,9 @@ public sealed class Ed25519Signature2020 : Ed25519Cryptosuite
     public override string ProofType => "Ed25519Signature2020";
 
     /// <inheritdoc/>
+    public override string VerificationMethodType => "Ed25519VerificationKey2020";
+
+    /// <inheritdoc/>
     protected override bool ProofKeepsContext => false;
 
     /// <inheritdoc/>

@@ -20,6 +20,15 @@ public interface ICryptosuite
     IReadOnlyList<string> VerificationMethodTypes { get; }
 
     /// <summary>
+    /// The suite's signature algorithm, by its JWS name (<c>EdDSA</c> for the eddsa suites, <c>ES256</c>/<c>ES384</c>
+    /// for ecdsa ones): a <see cref="Crypto.ISigner"/> must report this <see cref="Crypto.ISigner.Algorithm"/> to sign with the suite.
+    /// </summary>
+    string SignatureAlgorithm { get; }
+
+    /// <summary>The verification-method type the suite's keys are published as (e.g. <c>Multikey</c>).</summary>
+    string VerificationMethodType { get; }
+
+    /// <summary>
     /// Transformation and proof configuration steps: canonicalizes the unsecured document and the proof configuration
     /// and hashes them, returning <c>hash(proofConfig) ‖ hash(document)</c>, the data that is signed.
     /// </summary>

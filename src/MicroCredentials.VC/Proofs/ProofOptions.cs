@@ -3,8 +3,8 @@ namespace MicroCredentials.VC.Proofs;
 /// <summary>The options of a new Data Integrity proof (VC Data Integrity 1.0 §2.1, "Proofs").</summary>
 public sealed record ProofOptions
 {
-    /// <summary>The verification method (key) URL, e.g. <c>did:key:z6Mk…#z6Mk…</c>.</summary>
-    public required string VerificationMethod { get; init; }
+    /// <summary>The verification method (key) URL, e.g. <c>did:key:z6Mk…#z6Mk…</c>; the signer's <see cref="Crypto.ISigner.KeyId"/> when null.</summary>
+    public string? VerificationMethod { get; init; }
 
     /// <summary>The proof purpose: <c>assertionMethod</c> for credentials, <c>authentication</c> for presentations.</summary>
     public string ProofPurpose { get; init; } = "assertionMethod";

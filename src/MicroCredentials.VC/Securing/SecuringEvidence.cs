@@ -17,12 +17,36 @@ public enum FindingStatus
     NotChecked,
 }
 
-/// <summary>One thing a securing mechanism established, with a stable code when it did not.</summary>
-/// <param name="Status">Passed, failed or not checked.</param>
-/// <param name="Code">The stable code (from the verification codes catalogue); null when passed.</param>
-/// <param name="Detail">A sentence a person understands; never personal data.</param>
-public sealed record Finding(FindingStatus Status, string? Code, string Detail)
+/// <summary>One thing a securing mechanism established, with a stable code (from the verification codes catalogue) when it did not.</summary>
+public sealed record Finding
 {
+    /// <summary>Creates a finding.</summary>
+    /// <param name="status">Passed, failed or not checked.</param>
+    /// <param name="code">The stable code; required unless passed (a report never carries a failure without one).</param>
+    /// <param name="detail">A sentence a person understands; never personal data.</param>
+    /// <exception cref="ArgumentException">A failed or unchecked finding without a code.</exception>
+    public Finding(FindingStatus status, string? code, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        if (status != FindingStatus.Passed && string.IsNullOrEmpty(code))
+        {
+            throw Error.Argument(nameof(code), "A failed or unchecked finding needs a stable code.");
+        }
+
+        Status = status;
+        Code = code;
+        Detail = detail;
+    }
+
+    /// <summary>Passed, failed or not checked.</summary>
+    public FindingStatus Status { get; }
+
+    /// <summary>The stable code; null when passed.</summary>
+    public string? Code { get; }
+
+    /// <summary>A sentence a person understands.</summary>
+    public string Detail { get; }
+
     /// <summary>Whether it passed.</summary>
     public bool Succeeded => Status == FindingStatus.Passed;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Credentials;
-using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Model;
+using MicroCredentials.VC.Proofs;
 
 namespace MicroCredentials.VC.Status;
 
@@ -104,8 +104,8 @@ public static class BitstringStatusListCredential
         return credential;
     }
 
-    /// <summary>Builds and signs a list credential with the issuer's key and suite; <c>validFrom</c> is the issuer's clock.</summary>
-    /// <param name="issuer">The issuer (its <see cref="CredentialIssuer.IssuerId"/> becomes <c>issuer</c>).</param>
+    /// <summary>Builds and signs a list credential with the issuer's signer; <c>validFrom</c> is the signer's clock.</summary>
+    /// <param name="issuer">The issuer's credential signer (a <see cref="DataIntegritySigner"/> or an <c>Issuance.CredentialIssuer</c>); its <see cref="ICredentialSigner.IssuerId"/> becomes <c>issuer</c>.</param>
     /// <param name="url">The URL the list is published at.</param>
     /// <param name="purpose">The list's purpose.</param>
     /// <param name="list">The bitstring.</param>
@@ -113,23 +113,23 @@ public static class BitstringStatusListCredential
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The signed list credential.</returns>
     /// <exception cref="ArgumentException">The URL is not absolute.</exception>
-    public static ValueTask<JsonObject> IssueAsync(CredentialIssuer issuer, string url, StatusPurpose purpose, BitstringStatusList list, DateTimeOffset? validUntil = null, CancellationToken cancellationToken = default)
+    public static ValueTask<JsonObject> IssueAsync(ICredentialSigner issuer, string url, StatusPurpose purpose, BitstringStatusList list, DateTimeOffset? validUntil = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issuer);
-        return issuer.SignAsync(Create(url, issuer.IssuerId, purpose, list, Now(issuer), validUntil), cancellationToken);
+        return issuer.SignAsync(Create(url, issuer.IssuerId, purpose, list, issuer.GetUtcNow(), validUntil), cancellationToken);
     }
 
     /// <summary>
     /// Re-issues a list credential with new bits (after revoking, suspending or reinstating): the proof is replaced,
     /// <c>encodedList</c> and <c>validFrom</c> (the issuer's clock) are updated, every other property is kept.
     /// </summary>
-    /// <param name="issuer">The list's issuer.</param>
+    /// <param name="issuer">The list's issuer's credential signer.</param>
     /// <param name="listCredential">The current list credential (not modified).</param>
     /// <param name="list">The new bitstring.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The new signed list credential.</returns>
     /// <exception cref="ArgumentException">The document is not a readable list credential, or it is another issuer's.</exception>
-    public static ValueTask<JsonObject> UpdateAsync(CredentialIssuer issuer, JsonObject listCredential, BitstringStatusList list, CancellationToken cancellationToken = default)
+    public static ValueTask<JsonObject> UpdateAsync(ICredentialSigner issuer, JsonObject listCredential, BitstringStatusList list, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(listCredential);
@@ -153,7 +153,7 @@ public static class BitstringStatusListCredential
             }
         }
 
-        copy["validFrom"] = XsdDateTime.Format(Now(issuer));
+        copy["validFrom"] = XsdDateTime.Format(issuer.GetUtcNow());
         var subject = copy["credentialSubject"] is JsonArray one ? (JsonObject)one[0]! : (JsonObject)copy["credentialSubject"]!;
         subject["encodedList"] = list.Encode();
         return issuer.SignAsync(copy, cancellationToken);
@@ -288,9 +288,4 @@ public static class BitstringStatusListCredential
         credential["@context"] = array;
     }
 
-    private static DateTimeOffset Now(CredentialIssuer issuer)
-    {
-        var now = issuer.Options.Created ?? issuer.Options.TimeProvider.GetUtcNow();
-        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-    }
 }

@@ -6,7 +6,7 @@ namespace MicroCredentials.VC.Status;
 /// <summary>
 /// A <c>credentialStatus</c> entry of type <c>BitstringStatusListEntry</c> (W3C Bitstring Status List v1.0 §2.1): which
 /// list, which index, for which purpose. Add it to a credential before signing with
-/// <see cref="Issuance.CredentialIssuer.IssueAsync(Model.MicroCredential, IReadOnlyList{BitstringStatusListEntry}, CancellationToken)"/>
+/// <c>Issuance.CredentialIssuer.IssueAsync(model, status)</c>
 /// or <see cref="BitstringStatusListCredential.AddStatus"/>.
 /// </summary>
 public sealed record BitstringStatusListEntry

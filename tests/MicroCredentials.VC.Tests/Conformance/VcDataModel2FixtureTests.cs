@@ -4,6 +4,7 @@ using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
 using MicroCredentials.VC.Tests.TestSupport;
 using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Tests.Conformance;
 
@@ -39,7 +40,7 @@ public class VcDataModel2FixtureTests
 
     private static JsonObject WithOurIssuer(JsonObject doc)
     {
-        var did = Key.PublicKey.ToDidKey();
+        var did = DidKey.Create(Key.PublicKey);
         if (doc["issuer"] is JsonObject issuer)
         {
             issuer["id"] = did;

@@ -5,7 +5,7 @@ using Rfc8032 = Org.BouncyCastle.Math.EC.Rfc8032;
 
 namespace MicroCredentials.VC.Tests.Crypto;
 
-/// <summary>Contract tests run over both Ed25519 backends (libsodium and BouncyCastle), and cross-backend checks.</summary>
+/// <summary>Contract tests run over both Ed25519 backends (NSec and BouncyCastle), and cross-backend checks.</summary>
 public class Ed25519BackendTests
 {
     // vc-di-eddsa TestVectors/keyPair.json
@@ -23,7 +23,7 @@ public class Ed25519BackendTests
 
     public static IEnumerable<TestCaseData> Backends()
     {
-        yield return new TestCaseData("libsodium").SetArgDisplayNames("libsodium");
+        yield return new TestCaseData("nsec").SetArgDisplayNames("nsec");
         yield return new TestCaseData("bouncycastle").SetArgDisplayNames("bouncycastle");
     }
 
@@ -39,24 +39,21 @@ public class Ed25519BackendTests
     }
 
     [Test]
-    public void Libsodium_IsAvailable_WhenTheDebianPackageIsInstalled()
+    public void NSec_IsAvailable_WithoutAnySystemPackage()
     {
-        if (!File.Exists("/usr/lib/x86_64-linux-gnu/libsodium.so.23") && !File.Exists("/usr/lib/aarch64-linux-gnu/libsodium.so.23"))
-        {
-            Assert.Ignore("libsodium23 is not installed on this machine.");
-        }
-
-        Assert.That(Ed25519.IsLibsodiumAvailable, Is.True);
-        Assert.That(Ed25519.Libsodium!.Name, Is.EqualTo("libsodium"));
+        // The NSec.Cryptography package brings libsodium's native builds for Linux, macOS and Windows: on every
+        // platform the tests run on, the native backend must load (a silent fall-back would hide a packaging bug).
+        Assert.That(Ed25519.IsNSecAvailable, Is.True);
+        Assert.That(Ed25519.NSec!.Name, Is.EqualTo("nsec"));
     }
 
     [Test]
     public void BackendName_ReportsTheSelectedBackend()
     {
         var forced = Environment.GetEnvironmentVariable(Ed25519.BackendEnvironmentVariable);
-        var expected = string.Equals(forced, "bouncycastle", StringComparison.OrdinalIgnoreCase) || string.Equals(forced, "managed", StringComparison.OrdinalIgnoreCase) || !Ed25519.IsLibsodiumAvailable
+        var expected = string.Equals(forced, "bouncycastle", StringComparison.OrdinalIgnoreCase) || string.Equals(forced, "managed", StringComparison.OrdinalIgnoreCase) || !Ed25519.IsNSecAvailable
             ? "bouncycastle"
-            : "libsodium";
+            : "nsec";
         Assert.That(Ed25519.BackendName, Is.EqualTo(expected));
     }
 
@@ -106,7 +103,7 @@ public class Ed25519BackendTests
     [Test]
     public void Backends_GiveIdenticalKeysAndSignatures_OnTheVcDiEddsaKey()
     {
-        var sodium = RequireLibsodium();
+        var sodium = RequireNSec();
         using var a = Ed25519SigningKey.TryImportSecretMultibaseCore(VcDiEddsaSecret, KeyExportPolicy.None, sodium, out var k1, out _) ? k1 : null;
         using var b = Ed25519SigningKey.TryImportSecretMultibaseCore(VcDiEddsaSecret, KeyExportPolicy.None, Ed25519.BouncyCastle, out var k2, out _) ? k2 : null;
         Assert.That(a, Is.Not.Null);
@@ -120,8 +117,8 @@ public class Ed25519BackendTests
             var sa = a.Sign(message);
             var sb = b.Sign(message);
             Assert.That(sb, Is.EqualTo(sa), "signature of a " + message.Length + "-byte message");
-            Assert.That(a.PublicKey.VerifyWith(message, sb, sodium), Is.True, "libsodium verifies BouncyCastle's signature");
-            Assert.That(b.PublicKey.VerifyWith(message, sa, Ed25519.BouncyCastle), Is.True, "BouncyCastle verifies libsodium's signature");
+            Assert.That(a.PublicKey.VerifyWith(message, sb, sodium), Is.True, "NSec verifies BouncyCastle's signature");
+            Assert.That(b.PublicKey.VerifyWith(message, sa, Ed25519.BouncyCastle), Is.True, "BouncyCastle verifies NSec's signature");
         }
     }
 
@@ -169,20 +166,20 @@ public class Ed25519BackendTests
     [TestCaseSource(nameof(SmallOrderEncodings))]
     public void Verify_SmallOrderEncodings_AreRejectedByBothBackendsAlike(byte[] encoding)
     {
-        var sodium = RequireLibsodium();
+        var sodium = RequireNSec();
         using var key = Ed25519SigningKey.FromSeedWith(new byte[32], KeyExportPolicy.None, sodium);
         var message = "small order"u8.ToArray();
         var good = key.Sign(message);
 
         // As public key, with the signature of another key.
         var smallKey = Ed25519PublicKey.FromBytes(encoding);
-        Assert.That(smallKey.VerifyWith(message, good, sodium), Is.False, "libsodium, small-order public key");
+        Assert.That(smallKey.VerifyWith(message, good, sodium), Is.False, "nsec, small-order public key");
         Assert.That(smallKey.VerifyWith(message, good, Ed25519.BouncyCastle), Is.False, "bouncycastle, small-order public key");
 
         // As R with S = 0 under the neutral-element key, the forgery a lax verifier accepts.
         var forged = new byte[64];
         encoding.CopyTo(forged, 0);
-        Assert.That(smallKey.VerifyWith(message, forged, sodium), Is.False, "libsodium, small-order R");
+        Assert.That(smallKey.VerifyWith(message, forged, sodium), Is.False, "nsec, small-order R");
         Assert.That(smallKey.VerifyWith(message, forged, Ed25519.BouncyCastle), Is.False, "bouncycastle, small-order R");
 
         Assert.That(BouncyCastleEd25519.HasSmallOrder(encoding), Is.True);
@@ -191,7 +188,7 @@ public class Ed25519BackendTests
     [Test]
     public void BouncyCastleItself_NonCanonicalSBehaviour_IsDocumented()
     {
-        // BouncyCastle 1.8.10's own Verify already rejects S >= L; the backend's pre-check makes that explicit and
+        // BouncyCastle 2.7's own Verify already rejects S >= L; the backend's pre-check makes that explicit and
         // adds libsodium's small-order and canonical-encoding checks. This test pins BouncyCastle's behaviour so an
         // upgrade that changes it is noticed.
         var v = Rfc8032Vectors.All[1];
@@ -204,7 +201,7 @@ public class Ed25519BackendTests
     [Test]
     public void Backends_AgreeOnRandomlyCorruptedSignaturesAndKeys()
     {
-        var sodium = RequireLibsodium();
+        var sodium = RequireNSec();
         var random = new Random(8032);
         for (var i = 0; i < 300; i++)
         {
@@ -266,18 +263,10 @@ public class Ed25519BackendTests
         }
     }
 
-    private static IEd25519Backend Backend(string name) => name == "libsodium" ? RequireLibsodium() : Ed25519.BouncyCastle;
+    private static IEd25519Backend Backend(string name) => name == "nsec" ? RequireNSec() : Ed25519.BouncyCastle;
 
-    private static IEd25519Backend RequireLibsodium()
-    {
-        if (Ed25519.Libsodium is not { } sodium)
-        {
-            Assert.Ignore("libsodium is not available on this machine.");
-            throw new InvalidOperationException();
-        }
-
-        return sodium;
-    }
+    private static IEd25519Backend RequireNSec() =>
+        Ed25519.NSec ?? throw new AssertionException("NSec (libsodium from the NSec.Cryptography package) did not load on this machine.");
 
     private static byte[] WithSPlusL(byte[] signature)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Tests.Crypto;
 
@@ -21,8 +22,8 @@ public class Ed25519PublicKeyTests
     public void DidKey_Forms()
     {
         var key = Ed25519PublicKey.FromMultibase(VcDiEddsaPublic);
-        Assert.That(key.ToDidKey(), Is.EqualTo("did:key:" + VcDiEddsaPublic));
-        Assert.That(key.DidKeyVerificationMethodId, Is.EqualTo("did:key:" + VcDiEddsaPublic + "#" + VcDiEddsaPublic));
+        Assert.That(DidKey.Create(key), Is.EqualTo("did:key:" + VcDiEddsaPublic));
+        Assert.That(DidKey.CreateVerificationMethodId(key), Is.EqualTo("did:key:" + VcDiEddsaPublic + "#" + VcDiEddsaPublic));
     }
 
     public static IEnumerable<TestCaseData> BadMultibase()

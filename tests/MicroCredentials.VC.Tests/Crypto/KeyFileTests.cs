@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Tests.TestSupport;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Tests.Crypto;
 
@@ -63,8 +64,8 @@ public class KeyFileTests
         using var key = Ed25519SigningKey.Generate(KeyExportPolicy.AllowPlaintextExport);
         var text = KeyFile.Create(key);
         var json = JsonNode.Parse(text)!.AsObject();
-        Assert.That(json["did"]!.GetValue<string>(), Is.EqualTo(key.PublicKey.ToDidKey()));
-        Assert.That(json["verificationMethod"]!.GetValue<string>(), Is.EqualTo(key.PublicKey.DidKeyVerificationMethodId));
+        Assert.That(json["did"]!.GetValue<string>(), Is.EqualTo(DidKey.Create(key.PublicKey)));
+        Assert.That(json["verificationMethod"]!.GetValue<string>(), Is.EqualTo(DidKey.CreateVerificationMethodId(key.PublicKey)));
         Assert.That(json["publicKeyMultibase"]!.GetValue<string>(), Does.StartWith("z6Mk"));
         Assert.That(json["secretKeyMultibase"]!.GetValue<string>(), Does.StartWith("z3u2"));
         Assert.That(json["publicKeyJwk"]!["x"], Is.Not.Null);
@@ -72,8 +73,8 @@ public class KeyFileTests
 
         using var loaded = KeyFile.Load(text);
         Assert.That(loaded.Key.PublicKey, Is.EqualTo(key.PublicKey));
-        Assert.That(loaded.VerificationMethodId, Is.EqualTo(key.PublicKey.DidKeyVerificationMethodId));
-        Assert.That(loaded.Controller, Is.EqualTo(key.PublicKey.ToDidKey()));
+        Assert.That(loaded.VerificationMethodId, Is.EqualTo(DidKey.CreateVerificationMethodId(key.PublicKey)));
+        Assert.That(loaded.Controller, Is.EqualTo(DidKey.Create(key.PublicKey)));
         Assert.That(loaded.Key.ExportPolicy, Is.EqualTo(KeyExportPolicy.None));
         Assert.That(() => loaded.Key.ExportSeed(), Throws.InvalidOperationException);
     }

@@ -6,6 +6,7 @@ using MicroCredentials.VC.Tests.Model;
 using MicroCredentials.VC.Tests.TestSupport;
 using MicroCredentials.VC.Tests.Verification;
 using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Tests.Interop;
 
@@ -50,7 +51,7 @@ public class CrossVerifyTests
     {
         using var key = Ed25519SigningKey.Generate();
         var signed = await CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = Suite(suite) })
-            .SignAsync(CredentialVerifierTests.Vc2(key.PublicKey.ToDidKey()));
+            .SignAsync(CredentialVerifierTests.Vc2(DidKey.Create(key.PublicKey)));
         var result = ReferenceJs.Run("verify", signed.ToJsonString());
         Assert.That(result.ExitCode, Is.Zero, result.Stdout + result.Stderr);
         Assert.That((bool)result.Json["verified"]!, Is.True);
@@ -71,7 +72,7 @@ public class CrossVerifyTests
     {
         using var key = Ed25519SigningKey.Generate();
         var signed = await CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = Suite(suite) })
-            .SignAsync(CredentialVerifierTests.Vc2(key.PublicKey.ToDidKey()));
+            .SignAsync(CredentialVerifierTests.Vc2(DidKey.Create(key.PublicKey)));
         signed["credentialSubject"]!["alumniOf"]!["name"] = "Forged University";
         var result = ReferenceJs.Run("verify", signed.ToJsonString());
         Assert.That(result.ExitCode, Is.EqualTo(1), result.Stdout + result.Stderr);
@@ -83,7 +84,7 @@ public class CrossVerifyTests
         using var key = Ed25519SigningKey.Generate(KeyExportPolicy.AllowPlaintextExport);
         var keyFile = Path.Combine(_dir, Guid.NewGuid().ToString("N") + "-key.json");
         File.WriteAllText(keyFile, KeyFile.Create(key));
-        var unsigned = CredentialVerifierTests.Vc2(key.PublicKey.ToDidKey());
+        var unsigned = CredentialVerifierTests.Vc2(DidKey.Create(key.PublicKey));
         var signed = ReferenceJs.RunJson("sign", unsigned.ToJsonString(), "--suite", suite, "--key", keyFile);
 
         var report = await new CredentialVerifier().VerifyAsync(signed.ToJsonString());
@@ -100,7 +101,7 @@ public class CrossVerifyTests
         File.WriteAllText(keyFile, KeyFile.Create(key));
         var unsigned = VC.Profiles.CredentialProfiles.Edc.ToCredential(MicroCredentialTests.LoadSample("university-data-science"), new VC.Profiles.CredentialOptions
         {
-            IssuerId = key.PublicKey.ToDidKey(),
+            IssuerId = DidKey.Create(key.PublicKey),
             IssuedAt = new DateTimeOffset(2026, 6, 30, 10, 0, 0, TimeSpan.Zero),
         });
         var signed = ReferenceJs.RunJson("sign", unsigned.ToJsonString(), "--suite", suite, "--key", keyFile);

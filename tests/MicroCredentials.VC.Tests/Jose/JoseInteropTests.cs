@@ -5,6 +5,7 @@ using MicroCredentials.VC.Proofs.Jose;
 using MicroCredentials.VC.Tests.Interop;
 using MicroCredentials.VC.Tests.Verification;
 using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Tests.Jose;
 
@@ -41,11 +42,11 @@ public class JoseInteropTests
     {
         using var ed = Ed25519SigningKey.Generate();
         using var key = JoseSigningKey.FromEd25519(ed);
-        var token = new JoseIssuer(key, new JoseSignOptions { IssuedAt = Issued }).SignCredential(CredentialVerifierTests.Vc2(ed.PublicKey.ToDidKey()));
+        var token = new JoseIssuer(key, new JoseSignOptions { IssuedAt = Issued }).SignCredential(CredentialVerifierTests.Vc2(DidKey.Create(ed.PublicKey)));
         var result = ReferenceJs.Run("jose-verify", token, "--jwk", Write(key.PublicJwk), "--alg", "EdDSA").EnsureSuccess().Json;
         Assert.That((bool)result["verified"]!, Is.True);
         Assert.That((string?)result["header"]!["typ"], Is.EqualTo("vc+jwt"));
-        Assert.That((string?)result["payload"]!["issuer"], Is.EqualTo(ed.PublicKey.ToDidKey()));
+        Assert.That((string?)result["payload"]!["issuer"], Is.EqualTo(DidKey.Create(ed.PublicKey)));
     }
 
     [TestCase("ES256")]
@@ -69,9 +70,9 @@ public class JoseInteropTests
     public async Task TheirEdDsa_DidKey_VerifiesHere()
     {
         using var ed = Ed25519SigningKey.Generate(KeyExportPolicy.AllowPlaintextExport);
-        var did = ed.PublicKey.ToDidKey();
+        var did = DidKey.Create(ed.PublicKey);
         var token = ReferenceJs.Run("jose-sign", CredentialVerifierTests.Vc2(did).ToJsonString(), "--key", Write(ed.ExportPrivateJwk()), "--alg", "EdDSA",
-            "--typ", "vc+jwt", "--cty", "vc", "--kid", ed.PublicKey.DidKeyVerificationMethodId).EnsureSuccess().Stdout.Trim();
+            "--typ", "vc+jwt", "--cty", "vc", "--kid", DidKey.CreateVerificationMethodId(ed.PublicKey)).EnsureSuccess().Stdout.Trim();
         var report = await new CredentialVerifier(At).VerifyAsync(token);
         Assert.That(report.Verified, Is.True, string.Join("\n", report.Checks));
     }

@@ -4,7 +4,6 @@ using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.Proofs.Jose;
 using MicroCredentials.VC.Tests.TestSupport;
-using Microsoft.IdentityModel.Tokens;
 
 namespace MicroCredentials.VC.Tests.Jose;
 
@@ -62,22 +61,14 @@ internal static class SuiteFiles
     public static JoseSigningKey SigningKey(string keyFile) => JoseSigningKey.Import(File.ReadAllText(Input(keyFile)));
 }
 
-/// <summary>Builds tokens by hand (any header, any payload) for the negative tests, signing through IdentityModel.</summary>
+/// <summary>Builds tokens by hand (any header, any payload) for the negative tests, signing through an <see cref="ISigner"/> (whatever the header's alg says).</summary>
 internal static class RawJws
 {
-    public static string Sign(JsonObject header, string payloadJson, SecurityKey key, string alg)
+    public static string Sign(JsonObject header, string payloadJson, ISigner signer)
     {
         var signingInput = Base64Url.Encode(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url.Encode(Encoding.UTF8.GetBytes(payloadJson));
-        var factory = key.CryptoProviderFactory;
-        var provider = factory.CreateForSigning(key, alg);
-        try
-        {
-            return signingInput + "." + Base64Url.Encode(provider.Sign(Encoding.ASCII.GetBytes(signingInput)));
-        }
-        finally
-        {
-            factory.ReleaseSignatureProvider(provider);
-        }
+        var signature = signer.SignAsync(Encoding.ASCII.GetBytes(signingInput)).AsTask().GetAwaiter().GetResult();
+        return signingInput + "." + Base64Url.Encode(signature);
     }
 
     public static string Unsigned(JsonObject header, string payloadJson) =>

@@ -5,6 +5,7 @@ using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Proofs.Jose;
 using MicroCredentials.VC.Tests.Verification;
 using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Tests.Jose;
 
@@ -39,11 +40,11 @@ public class JoseVerificationTests
     {
         using var ed = Ed25519SigningKey.Generate();
         using var key = JoseSigningKey.FromEd25519(ed);
-        var token = new JoseIssuer(key, new JoseSignOptions { IssuedAt = Issued }).SignCredential(CredentialVerifierTests.Vc2(ed.PublicKey.ToDidKey()));
+        var token = new JoseIssuer(key, new JoseSignOptions { IssuedAt = Issued }).SignCredential(CredentialVerifierTests.Vc2(DidKey.Create(ed.PublicKey)));
 
-        Assert.That(Encoding.ASCII.GetString(Base64Url.Decode(token.Split('.')[0])), Is.EqualTo($"{{\"alg\":\"EdDSA\",\"cty\":\"vc\",\"kid\":\"{ed.PublicKey.DidKeyVerificationMethodId}\",\"typ\":\"vc+jwt\"}}"));
+        Assert.That(Encoding.ASCII.GetString(Base64Url.Decode(token.Split('.')[0])), Is.EqualTo($"{{\"alg\":\"EdDSA\",\"cty\":\"vc\",\"kid\":\"{DidKey.CreateVerificationMethodId(ed.PublicKey)}\",\"typ\":\"vc+jwt\"}}"));
         var payload = RawJws.Payload(token);
-        Assert.That((string?)payload["iss"], Is.EqualTo(ed.PublicKey.ToDidKey()));
+        Assert.That((string?)payload["iss"], Is.EqualTo(DidKey.Create(ed.PublicKey)));
         Assert.That((long)payload["iat"]!, Is.EqualTo(Issued.ToUnixTimeSeconds()));
 
         var report = await Verify(token);
@@ -83,7 +84,7 @@ public class JoseVerificationTests
     {
         using var key = Ec(ECCurve.NamedCurves.nistP256, out var methods);
         var header = new JsonObject { ["alg"] = "ES256", ["kid"] = "#key-1", ["typ"] = "vc+jwt" };
-        var token = RawJws.Sign(header, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key.SecurityKey, "ES256");
+        var token = RawJws.Sign(header, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key);
         var report = await Verify(token, methods);
         Assert.That(report.Verified, Is.True, string.Join("\n", report.Checks));
     }
@@ -115,12 +116,12 @@ public class JoseVerificationTests
     {
         // Signed with P-256 but labelled ES384; and an EdDSA header naming an EC key.
         using var key = Ec(ECCurve.NamedCurves.nistP256, out var methods);
-        var es384 = RawJws.Sign(new JsonObject { ["alg"] = "ES384", ["kid"] = Vm, ["typ"] = "vc+jwt" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key.SecurityKey, "ES256");
+        var es384 = RawJws.Sign(new JsonObject { ["alg"] = "ES384", ["kid"] = Vm, ["typ"] = "vc+jwt" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key);
         var report = await Verify(es384, methods);
         Assert.That(report[VerificationCheck.Signature].Code, Is.EqualTo("signature.algorithmKeyMismatch"));
 
         using var ed = Ed25519SigningKey.Generate();
-        var edDsa = RawJws.Sign(new JsonObject { ["alg"] = "EdDSA", ["kid"] = Vm, ["typ"] = "vc+jwt" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), new Ed25519SecurityKey(ed), "EdDSA");
+        var edDsa = RawJws.Sign(new JsonObject { ["alg"] = "EdDSA", ["kid"] = Vm, ["typ"] = "vc+jwt" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), new Ed25519Signer(ed, "urn:test:ed25519"));
         report = await Verify(edDsa, methods);
         Assert.That(report.Verified, Is.False);
         Assert.That(report[VerificationCheck.Signature].Code, Is.EqualTo("signature.algorithmKeyMismatch"));
@@ -130,7 +131,7 @@ public class JoseVerificationTests
     public async Task Refused_AlgorithmNotAllowed()
     {
         using var key = Ec(ECCurve.NamedCurves.nistP256, out var methods);
-        var token = RawJws.Sign(new JsonObject { ["alg"] = "ES256K", ["kid"] = Vm, ["typ"] = "vc+jwt" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key.SecurityKey, "ES256");
+        var token = RawJws.Sign(new JsonObject { ["alg"] = "ES256K", ["kid"] = Vm, ["typ"] = "vc+jwt" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key);
         var report = await Verify(token, methods);
         Assert.That(report[VerificationCheck.Signature].Code, Is.EqualTo("signature.algorithmNotAllowed"));
     }
@@ -140,7 +141,7 @@ public class JoseVerificationTests
     {
         using var key = Ec(ECCurve.NamedCurves.nistP256, out var methods);
         var header = new JsonObject { ["alg"] = "ES256", ["kid"] = Vm, ["typ"] = "vc+jwt", ["crit"] = new JsonArray("urn:example:must-understand"), ["urn:example:must-understand"] = true };
-        var report = await Verify(RawJws.Sign(header, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key.SecurityKey, "ES256"), methods);
+        var report = await Verify(RawJws.Sign(header, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key), methods);
         Assert.That(report.Verified, Is.False);
         Assert.That(report[VerificationCheck.Signature].Code, Is.EqualTo("signature.unknownCritical"));
     }
@@ -157,7 +158,7 @@ public class JoseVerificationTests
             header["typ"] = typ;
         }
 
-        var report = await Verify(RawJws.Sign(header, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key.SecurityKey, "ES256"), methods);
+        var report = await Verify(RawJws.Sign(header, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key), methods);
         Assert.That(report.Verified, Is.False);
         Assert.That(report[VerificationCheck.Format].Code, Is.EqualTo("format.jwsType"));
         Assert.That(report[VerificationCheck.Signature].Status, Is.EqualTo(CheckStatus.Passed), "every check still runs");
@@ -169,7 +170,7 @@ public class JoseVerificationTests
         using var key = Ec(ECCurve.NamedCurves.nistP256, out var methods);
         foreach (var typ in new[] { "vc+ld+jwt", "application/vc+jwt" })
         {
-            var report = await Verify(RawJws.Sign(new JsonObject { ["alg"] = "ES256", ["kid"] = Vm, ["typ"] = typ, ["cty"] = "vc" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key.SecurityKey, "ES256"), methods);
+            var report = await Verify(RawJws.Sign(new JsonObject { ["alg"] = "ES256", ["kid"] = Vm, ["typ"] = typ, ["cty"] = "vc" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key), methods);
             Assert.That(report.Verified, Is.True, typ + "\n" + string.Join("\n", report.Checks));
         }
     }
@@ -178,7 +179,7 @@ public class JoseVerificationTests
     public async Task Refused_WrongCty()
     {
         using var key = Ec(ECCurve.NamedCurves.nistP256, out var methods);
-        var report = await Verify(RawJws.Sign(new JsonObject { ["alg"] = "ES256", ["kid"] = Vm, ["typ"] = "vc+jwt", ["cty"] = "vp" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key.SecurityKey, "ES256"), methods);
+        var report = await Verify(RawJws.Sign(new JsonObject { ["alg"] = "ES256", ["kid"] = Vm, ["typ"] = "vc+jwt", ["cty"] = "vp" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key), methods);
         Assert.That(report[VerificationCheck.Format].Code, Is.EqualTo("format.jwsContentType"));
     }
 
@@ -187,7 +188,7 @@ public class JoseVerificationTests
     {
         using var ed = Ed25519SigningKey.Generate();
         using var key = JoseSigningKey.FromEd25519(ed);
-        var token = new JoseIssuer(key, new JoseSignOptions { IssuedAt = Issued }).SignCredential(CredentialVerifierTests.Vc2(ed.PublicKey.ToDidKey()));
+        var token = new JoseIssuer(key, new JoseSignOptions { IssuedAt = Issued }).SignCredential(CredentialVerifierTests.Vc2(DidKey.Create(ed.PublicKey)));
         var parts = token.Split('.');
         var payload = RawJws.Payload(token);
         payload["credentialSubject"]!["alumniOf"]!["name"] = "Another University";
@@ -203,7 +204,7 @@ public class JoseVerificationTests
     {
         using var ed = Ed25519SigningKey.Generate();
         using var key = JoseSigningKey.FromEd25519(ed);
-        var token = new JoseIssuer(key, new JoseSignOptions { IssuedAt = Issued, Expires = Issued.AddHours(1) }).SignCredential(CredentialVerifierTests.Vc2(ed.PublicKey.ToDidKey()));
+        var token = new JoseIssuer(key, new JoseSignOptions { IssuedAt = Issued, Expires = Issued.AddHours(1) }).SignCredential(CredentialVerifierTests.Vc2(DidKey.Create(ed.PublicKey)));
         var report = await Verify(token);
         Assert.That(report.Verified, Is.False);
         Assert.That(report[VerificationCheck.Expiry].Code, Is.EqualTo("expiry.expired"));
@@ -216,10 +217,10 @@ public class JoseVerificationTests
         using var key = Ec(ECCurve.NamedCurves.nistP256, out var methods);
         var payload = CredentialVerifierTests.Vc2(Issuer);
         payload["iss"] = "did:example:someone-else";
-        var report = await Verify(RawJws.Sign(new JsonObject { ["alg"] = "ES256", ["kid"] = Vm, ["typ"] = "vc+jwt" }, payload.ToJsonString(), key.SecurityKey, "ES256"), methods);
+        var report = await Verify(RawJws.Sign(new JsonObject { ["alg"] = "ES256", ["kid"] = Vm, ["typ"] = "vc+jwt" }, payload.ToJsonString(), key), methods);
         Assert.That(report[VerificationCheck.Issuer].Code, Is.EqualTo("issuer.issMismatch"));
 
-        report = await Verify(RawJws.Sign(new JsonObject { ["alg"] = "ES256", ["kid"] = Vm, ["typ"] = "vc+jwt" }, CredentialVerifierTests.Vc2("did:example:impostor").ToJsonString(), key.SecurityKey, "ES256"), methods);
+        report = await Verify(RawJws.Sign(new JsonObject { ["alg"] = "ES256", ["kid"] = Vm, ["typ"] = "vc+jwt" }, CredentialVerifierTests.Vc2("did:example:impostor").ToJsonString(), key), methods);
         Assert.That(report[VerificationCheck.Signature].Status, Is.EqualTo(CheckStatus.Passed));
         Assert.That(report[VerificationCheck.Issuer].Code, Is.EqualTo("issuer.controllerMismatch"));
     }
@@ -240,7 +241,7 @@ public class JoseVerificationTests
     {
         // VC Data Model 1.1 §6.3.1: iss → issuer, nbf → issuanceDate, exp → expirationDate, jti → id, sub → credentialSubject.id.
         using var ed = Ed25519SigningKey.Generate();
-        var did = ed.PublicKey.ToDidKey();
+        var did = DidKey.Create(ed.PublicKey);
         var claims = new JsonObject
         {
             ["iss"] = did,
@@ -255,7 +256,7 @@ public class JoseVerificationTests
                 ["credentialSubject"] = new JsonObject(),
             },
         };
-        var token = RawJws.Sign(new JsonObject { ["alg"] = "EdDSA", ["kid"] = ed.PublicKey.DidKeyVerificationMethodId, ["typ"] = "JWT" }, claims.ToJsonString(), new Ed25519SecurityKey(ed), "EdDSA");
+        var token = RawJws.Sign(new JsonObject { ["alg"] = "EdDSA", ["kid"] = DidKey.CreateVerificationMethodId(ed.PublicKey), ["typ"] = "JWT" }, claims.ToJsonString(), new Ed25519Signer(ed, "urn:test:ed25519"));
         var report = await Verify(token);
         Assert.That(report.Verified, Is.True, string.Join("\n", report.Checks));
         Assert.That(report.Issuer, Is.EqualTo(did));
@@ -292,7 +293,7 @@ public class JoseVerificationTests
         using (var fromFile = JoseSigningKey.Import(KeyFile.Create(ed)))
         {
             Assert.That(fromFile.Algorithm, Is.EqualTo("EdDSA"));
-            Assert.That(fromFile.KeyId, Is.EqualTo(ed.PublicKey.DidKeyVerificationMethodId));
+            Assert.That(fromFile.KeyId, Is.EqualTo(DidKey.CreateVerificationMethodId(ed.PublicKey)));
         }
 
         // RFC 8410 PKCS#8: SEQUENCE { 0, SEQUENCE { 1.3.101.112 }, OCTET STRING { OCTET STRING seed } }.
@@ -314,13 +315,13 @@ public class JoseVerificationTests
     [TestCase("vm-p521.json")]
     public void Rfc7638Thumbprint_MatchesTheTestSuiteKid(string file)
     {
-        // The test suite's kids are RFC 7638 thumbprints: ours (Ed25519SecurityKey, and the default kid of EC keys) agree.
+        // The test suite's kids are RFC 7638 thumbprints: ours (of OKP keys, and the default kid of EC keys) agree.
         var vm = SuiteFiles.Json(file);
         var secret = (JsonObject)vm["secretKeyJwk"]!.DeepClone();
         var expected = (string)secret["kid"]!;
         secret.Remove("kid");
         using var key = JoseSigningKey.FromJwk(secret);
-        var kid = key.Algorithm == "EdDSA" ? Base64Url.Encode(key.SecurityKey.ComputeJwkThumbprint()) : key.KeyId;
+        var kid = key.Algorithm == "EdDSA" ? JwsKeys.Thumbprint(key.PublicJwk) : key.KeyId;
         Assert.That(kid, Is.EqualTo(expected));
     }
 }

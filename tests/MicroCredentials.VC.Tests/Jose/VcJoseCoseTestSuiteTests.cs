@@ -216,21 +216,12 @@ public class VcJoseCoseTestSuiteTests
     [TestCase("credential-jose-vc-vp-claims.txt")]
     public void EdDsaVector_ResignsByteForByte(string file)
     {
-        // EdDSA is deterministic: re-signing the vector's own header.payload with vm-ed25519's d through IdentityModel
-        // (Ed25519SecurityKey + Ed25519CryptoProvider) gives the published token exactly.
+        // EdDSA is deterministic: re-signing the vector's own header.payload with vm-ed25519's d through the key's
+        // signer (the JWS algorithm table) gives the published token exactly.
         var token = SuiteFiles.Text(file);
         using var key = SuiteFiles.SigningKey("vm-ed25519.json");
         var signingInput = token[..token.LastIndexOf('.')];
-        var factory = key.SecurityKey.CryptoProviderFactory;
-        var provider = factory.CreateForSigning(key.SecurityKey, "EdDSA");
-        try
-        {
-            var signature = provider.Sign(Encoding.ASCII.GetBytes(signingInput));
-            Assert.That(signingInput + "." + Base64Url.Encode(signature), Is.EqualTo(token));
-        }
-        finally
-        {
-            factory.ReleaseSignatureProvider(provider);
-        }
+        var signature = key.SignAsync(Encoding.ASCII.GetBytes(signingInput)).AsTask().GetAwaiter().GetResult();
+        Assert.That(signingInput + "." + Base64Url.Encode(signature), Is.EqualTo(token));
     }
 }

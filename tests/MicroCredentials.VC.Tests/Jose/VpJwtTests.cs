@@ -4,6 +4,7 @@ using MicroCredentials.VC.Proofs.Jose;
 using MicroCredentials.VC.Tests.TestSupport;
 using MicroCredentials.VC.Tests.Verification;
 using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Tests.Jose;
 
@@ -20,8 +21,8 @@ public class VpJwtTests
         using var issuerEd = Ed25519SigningKey.Generate();
         using var issuerKey = JoseSigningKey.FromEd25519(issuerEd);
         var learner = Ed25519SigningKey.Generate();
-        var holder = learner.PublicKey.ToDidKey();
-        var credential = CredentialVerifierTests.Vc2(issuerEd.PublicKey.ToDidKey());
+        var holder = DidKey.Create(learner.PublicKey);
+        var credential = CredentialVerifierTests.Vc2(DidKey.Create(issuerEd.PublicKey));
         credential["credentialSubject"]!["id"] = holder;
         var vcJwt = new JoseIssuer(issuerKey, new JoseSignOptions { IssuedAt = Issued }).SignCredential(credential);
         using var holderKey = JoseSigningKey.FromEd25519(learner);

@@ -4,6 +4,7 @@ using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
 using MicroCredentials.VC.Tests.TestSupport;
 using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Tests.Presentations;
 
@@ -30,12 +31,12 @@ public class PresentationFixtureTests
 
     private static async Task<(VerificationReport Report, JsonObject Presentation)> SecureAndVerify(string file, Ed25519SigningKey key)
     {
-        var text = File.ReadAllText(Path.Combine(Folder, file)).Replace(FixtureDid, key.PublicKey.ToDidKey(), StringComparison.Ordinal);
+        var text = File.ReadAllText(Path.Combine(Folder, file)).Replace(FixtureDid, DidKey.Create(key.PublicKey), StringComparison.Ordinal);
         var document = (JsonObject)JsonNode.Parse(text)!;
         JsonObject secured;
         try
         {
-            secured = await VC.Issuance.Presentations.SignAsync(document, key, key.PublicKey.DidKeyVerificationMethodId, new PresentationOptions { Challenge = Challenge, Cryptosuite = Cryptosuites.EdDsaJcs2022 });
+            secured = await VC.Issuance.Presentations.SignAsync(document, key, DidKey.CreateVerificationMethodId(key.PublicKey), new PresentationOptions { Challenge = Challenge, Cryptosuite = Cryptosuites.EdDsaJcs2022 });
         }
         catch (ProofException)
         {

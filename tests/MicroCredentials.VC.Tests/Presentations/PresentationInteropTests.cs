@@ -4,6 +4,7 @@ using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Proofs;
 using MicroCredentials.VC.Tests.Interop;
 using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Tests.Presentations;
 
@@ -59,7 +60,7 @@ public class PresentationInteropTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
-        var vc = await CredentialFor(kind, issuer, learner.PublicKey.ToDidKey(), suite);
+        var vc = await CredentialFor(kind, issuer, DidKey.Create(learner.PublicKey), suite);
         var vp = await PresentationTests.Present([vc], learner, Suite(suite));
 
         var result = ReferenceJs.Run("verify-presentation", vp.ToJsonString(), "--challenge", PresentationTests.Challenge, "--domain", PresentationTests.Domain);
@@ -76,7 +77,7 @@ public class PresentationInteropTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate(KeyExportPolicy.AllowPlaintextExport);
-        var vc = await CredentialFor(kind, issuer, learner.PublicKey.ToDidKey(), suite);
+        var vc = await CredentialFor(kind, issuer, DidKey.Create(learner.PublicKey), suite);
         var keyFile = Write(KeyFile.Create(learner));
         var vp = ReferenceJs.RunJson("present", null, "--suite", suite, "--key", keyFile, "--challenge", PresentationTests.Challenge, "--domain", PresentationTests.Domain, "--in", Write(vc.ToJsonString()));
         Assert.That((string?)vp["proof"]!["proofPurpose"], Is.EqualTo("authentication"));
@@ -96,7 +97,7 @@ public class PresentationInteropTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate(KeyExportPolicy.AllowPlaintextExport);
-        var vc = await PresentationTests.EdcFor(issuer, learner.PublicKey.ToDidKey(), suite: Suite(suite));
+        var vc = await PresentationTests.EdcFor(issuer, DidKey.Create(learner.PublicKey), suite: Suite(suite));
         var vp = ReferenceJs.RunJson("present", null, "--vp-version", "1", "--suite", suite, "--key", Write(KeyFile.Create(learner)), "--challenge", PresentationTests.Challenge, "--domain", PresentationTests.Domain, "--in", Write(vc.ToJsonString()));
         Assert.That((string?)vp["@context"]![0], Is.EqualTo(CredentialFormat.V1Context));
 
@@ -111,7 +112,7 @@ public class PresentationInteropTests
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
         using var other = Ed25519SigningKey.Generate(KeyExportPolicy.AllowPlaintextExport);
-        var vc = await PresentationTests.EdcFor(issuer, learner.PublicKey.ToDidKey());
+        var vc = await PresentationTests.EdcFor(issuer, DidKey.Create(learner.PublicKey));
         var vp = ReferenceJs.RunJson("present", null, "--suite", "eddsa-rdfc-2022", "--key", Write(KeyFile.Create(other)), "--challenge", PresentationTests.Challenge, "--domain", PresentationTests.Domain, "--in", Write(vc.ToJsonString()));
 
         var report = await PresentationTests.Verifier().VerifyAsync(vp.ToJsonString());

@@ -6,6 +6,7 @@ using MicroCredentials.VC.Proofs;
 using MicroCredentials.VC.Tests.Model;
 using MicroCredentials.VC.Tests.Verification;
 using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Tests.Presentations;
 
@@ -34,13 +35,13 @@ public class PresentationTests
     /// <summary>A VC 2.0 credential issued to the learner's did:key.</summary>
     internal static async Task<JsonObject> Vc2For(Ed25519SigningKey issuerKey, string learnerDid, ICryptosuite? suite = null)
     {
-        var vc = CredentialVerifierTests.Vc2(issuerKey.PublicKey.ToDidKey());
+        var vc = CredentialVerifierTests.Vc2(DidKey.Create(issuerKey.PublicKey));
         vc["credentialSubject"]!["id"] = learnerDid;
         return await CredentialIssuer.ForDidKey(issuerKey, new IssuerOptions { Cryptosuite = suite ?? Cryptosuites.EdDsaRdfc2022 }).SignAsync(vc);
     }
 
     internal static ValueTask<JsonObject> Present(IEnumerable<JsonObject> credentials, Ed25519SigningKey holder, ICryptosuite suite, string? challenge = Challenge, string? domain = Domain) =>
-        VC.Issuance.Presentations.CreateAsync(credentials, holder, holder.PublicKey.DidKeyVerificationMethodId, new PresentationOptions { Challenge = challenge, Domain = domain, Cryptosuite = suite });
+        VC.Issuance.Presentations.CreateAsync(credentials, holder, DidKey.CreateVerificationMethodId(holder.PublicKey), new PresentationOptions { Challenge = challenge, Domain = domain, Cryptosuite = suite });
 
     internal static CredentialVerifier Verifier(string? challenge = Challenge, string? domain = Domain, string? learner = null) =>
         new(new VerificationOptions { Challenge = challenge, Domain = domain, ExpectedLearner = learner });
@@ -53,12 +54,12 @@ public class PresentationTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
-        var vc = await EdcFor(issuer, learner.PublicKey.ToDidKey());
+        var vc = await EdcFor(issuer, DidKey.Create(learner.PublicKey));
         var vp = await Present([vc], learner, suite);
 
         Assert.That(vp["@context"]!.ToJsonString(), Is.EqualTo("[\"https://www.w3.org/ns/credentials/v2\"]"));
         Assert.That(vp["type"]!.ToJsonString(), Is.EqualTo("[\"VerifiablePresentation\"]"));
-        Assert.That((string?)vp["holder"], Is.EqualTo(learner.PublicKey.ToDidKey()));
+        Assert.That((string?)vp["holder"], Is.EqualTo(DidKey.Create(learner.PublicKey)));
         Assert.That(vp["verifiableCredential"]!.AsArray(), Has.Count.EqualTo(1));
         Assert.That(JsonNode.DeepEquals(vp["verifiableCredential"]![0], vc), Is.True, "the credential is carried unchanged");
         var proof = vp["proof"]!;
@@ -66,7 +67,7 @@ public class PresentationTests
         Assert.That((string?)proof["cryptosuite"], Is.EqualTo(suite.Name));
         Assert.That((string?)proof["challenge"], Is.EqualTo(Challenge));
         Assert.That((string?)proof["domain"], Is.EqualTo(Domain));
-        Assert.That((string?)proof["verificationMethod"], Is.EqualTo(learner.PublicKey.DidKeyVerificationMethodId));
+        Assert.That((string?)proof["verificationMethod"], Is.EqualTo(DidKey.CreateVerificationMethodId(learner.PublicKey)));
         Assert.That(vc["proof"]!["proofPurpose"]!.GetValue<string>(), Is.EqualTo("assertionMethod"), "the input is not modified");
     }
 
@@ -80,7 +81,7 @@ public class PresentationTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
-        var did = learner.PublicKey.ToDidKey();
+        var did = DidKey.Create(learner.PublicKey);
         var vc = kind == "edc" ? await EdcFor(issuer, did, suite: suite) : await Vc2For(issuer, did, suite);
         var vp = await Present([vc], learner, suite);
 
@@ -94,7 +95,7 @@ public class PresentationTests
         Assert.That(report.SecuringMechanism, Is.EqualTo(suite.Name));
         Assert.That(report.Credentials, Has.Count.EqualTo(1));
         Assert.That(report.Credentials[0].Verified, Is.True);
-        Assert.That(report.Credentials[0].Issuer, Is.EqualTo(issuer.PublicKey.ToDidKey()));
+        Assert.That(report.Credentials[0].Issuer, Is.EqualTo(DidKey.Create(issuer.PublicKey)));
         if (kind == "edc")
         {
             Assert.That(report.Credentials[0].Credential, Is.Not.Null, "the micro-credential is read from the EDC credential inside");
@@ -106,7 +107,7 @@ public class PresentationTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
-        var did = learner.PublicKey.ToDidKey();
+        var did = DidKey.Create(learner.PublicKey);
         var vp = await Present([await EdcFor(issuer, did, "vocational-welding-hours"), await Vc2For(issuer, did)], learner, suite);
 
         var report = await Verifier().VerifyAsync(vp);
@@ -126,7 +127,7 @@ public class PresentationTests
         {
             using var issuer = Ed25519SigningKey.Generate();
             using var learner = Ed25519SigningKey.Generate();
-            var vp = await Present([await Vc2For(issuer, learner.PublicKey.ToDidKey())], learner, suite);
+            var vp = await Present([await Vc2For(issuer, DidKey.Create(learner.PublicKey))], learner, suite);
 
             var report = await Verifier(challenge, domain).VerifyAsync(vp);
 
@@ -144,7 +145,7 @@ public class PresentationTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
-        var vp = await Present([await Vc2For(issuer, learner.PublicKey.ToDidKey())], learner, Cryptosuites.EdDsaJcs2022, proofChallenge, proofDomain);
+        var vp = await Present([await Vc2For(issuer, DidKey.Create(learner.PublicKey))], learner, Cryptosuites.EdDsaJcs2022, proofChallenge, proofDomain);
         Assert.That(vp["proof"]!["challenge"] is null, Is.EqualTo(proofChallenge is null));
 
         var report = await Verifier(askedChallenge, askedDomain).VerifyAsync(vp);
@@ -159,7 +160,7 @@ public class PresentationTests
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
         using var other = Ed25519SigningKey.Generate();
-        var vc = await EdcFor(issuer, learner.PublicKey.ToDidKey());
+        var vc = await EdcFor(issuer, DidKey.Create(learner.PublicKey));
         var vp = await Present([vc], other, suite);
 
         var report = await Verifier().VerifyAsync(vp);
@@ -176,8 +177,8 @@ public class PresentationTests
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
         using var other = Ed25519SigningKey.Generate();
-        var vc = await Vc2For(issuer, learner.PublicKey.ToDidKey());
-        var vp = await VC.Issuance.Presentations.CreateAsync([vc], other, other.PublicKey.DidKeyVerificationMethodId, new PresentationOptions { Challenge = Challenge, Domain = Domain, Cryptosuite = suite, Holder = learner.PublicKey.ToDidKey() });
+        var vc = await Vc2For(issuer, DidKey.Create(learner.PublicKey));
+        var vp = await VC.Issuance.Presentations.CreateAsync([vc], other, DidKey.CreateVerificationMethodId(other.PublicKey), new PresentationOptions { Challenge = Challenge, Domain = Domain, Cryptosuite = suite, Holder = DidKey.Create(learner.PublicKey) });
 
         var report = await Verifier().VerifyAsync(vp);
 
@@ -191,7 +192,7 @@ public class PresentationTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
-        var did = learner.PublicKey.ToDidKey();
+        var did = DidKey.Create(learner.PublicKey);
         var good = await Vc2For(issuer, did);
         var tampered = await Vc2For(issuer, did);
         tampered["credentialSubject"]!["alumniOf"]!["name"] = "Forged University";
@@ -211,7 +212,7 @@ public class PresentationTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
-        var vp = await Present([await Vc2For(issuer, learner.PublicKey.ToDidKey())], learner, suite);
+        var vp = await Present([await Vc2For(issuer, DidKey.Create(learner.PublicKey))], learner, suite);
         vp["verifiableCredential"]![0]!["credentialSubject"]!["alumniOf"]!["name"] = "Forged University";
 
         var report = await Verifier().VerifyAsync(vp);
@@ -226,8 +227,8 @@ public class PresentationTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
-        var unsigned = VC.Issuance.Presentations.Create([await Vc2For(issuer, learner.PublicKey.ToDidKey())], learner.PublicKey.ToDidKey());
-        var vp = await DataIntegrity.AddProofAsync(unsigned, Cryptosuites.EdDsaRdfc2022, learner, new ProofOptions { VerificationMethod = learner.PublicKey.DidKeyVerificationMethodId, Challenge = Challenge, Domain = Domain });
+        var unsigned = VC.Issuance.Presentations.Create([await Vc2For(issuer, DidKey.Create(learner.PublicKey))], DidKey.Create(learner.PublicKey));
+        var vp = await DataIntegrity.AddProofAsync(unsigned, Cryptosuites.EdDsaRdfc2022, new Ed25519Signer(learner, DidKey.CreateVerificationMethodId(learner.PublicKey)), new ProofOptions { VerificationMethod = DidKey.CreateVerificationMethodId(learner.PublicKey), Challenge = Challenge, Domain = Domain });
 
         var report = await Verifier().VerifyAsync(vp);
 
@@ -240,7 +241,7 @@ public class PresentationTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
-        var vp = VC.Issuance.Presentations.Create([await Vc2For(issuer, learner.PublicKey.ToDidKey())], learner.PublicKey.ToDidKey());
+        var vp = VC.Issuance.Presentations.Create([await Vc2For(issuer, DidKey.Create(learner.PublicKey))], DidKey.Create(learner.PublicKey));
 
         var report = await Verifier().VerifyAsync(vp);
 
@@ -253,9 +254,9 @@ public class PresentationTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
-        var vp = await Present([await Vc2For(issuer, learner.PublicKey.ToDidKey())], learner, Cryptosuites.EdDsaJcs2022);
+        var vp = await Present([await Vc2For(issuer, DidKey.Create(learner.PublicKey))], learner, Cryptosuites.EdDsaJcs2022);
 
-        Assert.That((await Verifier(learner: learner.PublicKey.ToDidKey()).VerifyAsync(vp)).Verified, Is.True);
+        Assert.That((await Verifier(learner: DidKey.Create(learner.PublicKey)).VerifyAsync(vp)).Verified, Is.True);
         var report = await Verifier(learner: "did:key:z6MkhgXoz3d3i4eBcRRbdGrfNCtTW8HJ37iBzcECpkmkhvmo").VerifyAsync(vp);
         Assert.That(report[VerificationCheck.Learner].Code, Is.EqualTo("learner.mismatch"));
     }
@@ -266,7 +267,7 @@ public class PresentationTests
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
         var created = new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero);
-        var vp = await VC.Issuance.Presentations.CreateAsync([await Vc2For(issuer, learner.PublicKey.ToDidKey())], learner, learner.PublicKey.DidKeyVerificationMethodId, new PresentationOptions { Challenge = Challenge, Domain = Domain, Created = created, Expires = created.AddMinutes(10) });
+        var vp = await VC.Issuance.Presentations.CreateAsync([await Vc2For(issuer, DidKey.Create(learner.PublicKey))], learner, DidKey.CreateVerificationMethodId(learner.PublicKey), new PresentationOptions { Challenge = Challenge, Domain = Domain, Created = created, Expires = created.AddMinutes(10) });
 
         var report = await Verifier().VerifyAsync(vp);
 
@@ -278,7 +279,7 @@ public class PresentationTests
     public async Task Verify_SelfAssertedCredential_IsSecuredByThePresentationProof()
     {
         using var learner = Ed25519SigningKey.Generate();
-        var did = learner.PublicKey.ToDidKey();
+        var did = DidKey.Create(learner.PublicKey);
         var claim = CredentialVerifierTests.Vc2(did);
         claim["credentialSubject"]!["id"] = did;
         var vp = await Present([claim], learner, Cryptosuites.EdDsaRdfc2022);
@@ -294,7 +295,7 @@ public class PresentationTests
     public async Task Verify_UnsecuredCredentialOfAnotherIssuer_FailsThatCredential()
     {
         using var learner = Ed25519SigningKey.Generate();
-        var did = learner.PublicKey.ToDidKey();
+        var did = DidKey.Create(learner.PublicKey);
         var claim = CredentialVerifierTests.Vc2("did:example:some-university");
         claim["credentialSubject"]!["id"] = did;
         var vp = await Present([claim], learner, Cryptosuites.EdDsaRdfc2022);
@@ -341,14 +342,14 @@ public class PresentationTests
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
         using var other = Ed25519SigningKey.Generate();
-        var did = learner.PublicKey.ToDidKey();
+        var did = DidKey.Create(learner.PublicKey);
         var vp = await Present([await EdcFor(issuer, did)], other, Cryptosuites.EdDsaRdfc2022, "wrong", Domain);
         var good = await Present([await EdcFor(issuer, did)], learner, Cryptosuites.EdDsaRdfc2022);
         foreach (var report in new[] { await Verifier().VerifyAsync(vp), await Verifier().VerifyAsync(good) })
         {
             var text = report.ToJson().ToJsonString();
             Assert.That(text, Does.Not.Contain(did));
-            Assert.That(text, Does.Not.Contain(other.PublicKey.ToDidKey()));
+            Assert.That(text, Does.Not.Contain(DidKey.Create(other.PublicKey)));
             Assert.That(text, Does.Not.Contain("Andromeda"));
         }
     }
@@ -358,7 +359,7 @@ public class PresentationTests
     {
         using var issuer = Ed25519SigningKey.Generate();
         using var learner = Ed25519SigningKey.Generate();
-        var did = learner.PublicKey.ToDidKey();
+        var did = DidKey.Create(learner.PublicKey);
         var vc = await Vc2For(issuer, did);
         var vp = VC.Issuance.Presentations.Create([vc], did);
         var outcome = new PresentationProofOutcome(vp, "vp+jwt", CheckResult.Pass(VerificationCheck.Signature, "ok"), did, [vc], TimeProvider.System.GetUtcNow().AddMinutes(-1), null);

@@ -65,7 +65,7 @@ public class EdDsaVectorTests
         var unsigned = Unsigned(v);
         var before = unsigned.ToJsonString();
 
-        var signed = await DataIntegrity.AddProofAsync(unsigned, v.Suite, key.Key, new ProofOptions { VerificationMethod = key.Key.PublicKey.DidKeyVerificationMethodId, Created = created });
+        var signed = await DataIntegrity.AddProofAsync(unsigned, v.Suite, new Ed25519Signer(key.Key, key.VerificationMethodId), new ProofOptions { VerificationMethod = DidKey.CreateVerificationMethodId(key.Key.PublicKey), Created = created });
 
         Assert.That((string?)signed["proof"]!["proofValue"], Is.EqualTo((string?)expected["proof"]!["proofValue"]));
         Assert.That(JsonNode.DeepEquals(signed, expected), Is.True, signed.ToJsonString());
@@ -151,7 +151,7 @@ public class EdDsaVectorTests
     {
         var doc = Signed(Vectors[1]);
         using var other = Ed25519SigningKey.Generate();
-        doc["proof"]!["verificationMethod"] = other.PublicKey.DidKeyVerificationMethodId;
+        doc["proof"]!["verificationMethod"] = DidKey.CreateVerificationMethodId(other.PublicKey);
         var results = await DataIntegrity.VerifyAsync(doc, CryptosuiteRegistry.Default, DidVerificationMethodResolver.Default);
         Assert.That(results[0].Code, Is.EqualTo("signature.invalid"));
     }
@@ -176,7 +176,7 @@ public class EdDsaVectorTests
         var config = Json(Dir("proof-set-chain", "proofChainConfig2.json"));
         using var key = KeyFile.Load(keys["keyPair4"]!.ToJsonString());
         VC.Model.XsdDateTime.TryParse((string?)config["created"], out var created);
-        var signed = await DataIntegrity.AddProofAsync(input, Cryptosuites.EdDsaRdfc2022, key.Key, new ProofOptions
+        var signed = await DataIntegrity.AddProofAsync(input, Cryptosuites.EdDsaRdfc2022, new Ed25519Signer(key.Key, key.VerificationMethodId), new ProofOptions
         {
             VerificationMethod = (string)config["verificationMethod"]!,
             Created = created,
@@ -205,7 +205,7 @@ public class EdDsaVectorTests
         var expected = Json(Path.Combine(dir, "signed.json"));
         var proof = (JsonObject)expected["proof"]!;
         VC.Model.XsdDateTime.TryParse((string?)proof["created"], out var created);
-        var signed = await DataIntegrity.AddProofAsync(credential, Cryptosuites.EdDsaRdfc2022, key.Key, new ProofOptions
+        var signed = await DataIntegrity.AddProofAsync(credential, Cryptosuites.EdDsaRdfc2022, new Ed25519Signer(key.Key, key.VerificationMethodId), new ProofOptions
         {
             VerificationMethod = (string)proof["verificationMethod"]!,
             Created = created,

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
 using MicroCredentials.VC.Securing;
@@ -47,7 +48,7 @@ public class TrustListTests
     {
         var key = Ed25519SigningKey.Generate();
         var vc = await CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = Cryptosuites.EdDsaJcs2022, Created = created ?? Signed })
-            .SignAsync(CredentialVerifierTests.Vc2(key.PublicKey.ToDidKey()));
+            .SignAsync(CredentialVerifierTests.Vc2(DidKey.Create(key.PublicKey)));
         return (key, vc);
     }
 
@@ -59,7 +60,7 @@ public class TrustListTests
     {
         var (key, vc) = await Signed2();
         using var _ = key;
-        var report = await Verifier(List(key.PublicKey.ToDidKey(), "2020-01-01", "2030-12-31")).VerifyAsync(vc);
+        var report = await Verifier(List(DidKey.Create(key.PublicKey), "2020-01-01", "2030-12-31")).VerifyAsync(vc);
         var check = report[VerificationCheck.Accreditation];
         Assert.That(check.Status, Is.EqualTo(CheckStatus.Passed), check.ToString());
         Assert.That(check.Detail, Does.Contain("Example University").And.Contain("accredited by AEQES").And.Contain("2020-01-01").And.Contain("2031-01-01"));
@@ -83,7 +84,7 @@ public class TrustListTests
     {
         var (key, vc) = await Signed2();
         using var _ = key;
-        var report = await Verifier(List(key.PublicKey.ToDidKey(), from, until)).VerifyAsync(vc);
+        var report = await Verifier(List(DidKey.Create(key.PublicKey), from, until)).VerifyAsync(vc);
         Assert.That(report[VerificationCheck.Accreditation].Code, Is.EqualTo("accreditation.outsideValidity"));
         Assert.That(report.Verified, Is.False);
     }
@@ -93,7 +94,7 @@ public class TrustListTests
     {
         var (key, vc) = await Signed2();
         using var _ = key;
-        var registry = List(key.PublicKey.ToDidKey(), "2020-01-01", "2026-07-15T00:00:00Z");
+        var registry = List(DidKey.Create(key.PublicKey), "2020-01-01", "2026-07-15T00:00:00Z");
         var report = await Verifier(registry, Signed.AddDays(1)).VerifyAsync(vc);
         Assert.That(report[VerificationCheck.Accreditation].Status, Is.EqualTo(CheckStatus.Passed));
     }
@@ -103,7 +104,7 @@ public class TrustListTests
     {
         var (key, vc) = await Signed2();
         using var _ = key;
-        var report = await Verifier(List(key.PublicKey.ToDidKey(), "2026-07-01")).VerifyAsync(vc);
+        var report = await Verifier(List(DidKey.Create(key.PublicKey), "2026-07-01")).VerifyAsync(vc);
         Assert.That(report[VerificationCheck.Accreditation].Code, Is.EqualTo("accreditation.notAccreditedWhenSigned"));
     }
 
@@ -121,10 +122,10 @@ public class TrustListTests
     public async Task Accreditation_EdcIssuerObject_MatchedById()
     {
         using var key = Ed25519SigningKey.Generate();
-        var unsigned = CredentialVerifierTests.Vc2(key.PublicKey.ToDidKey());
-        unsigned["issuer"] = new JsonObject { ["id"] = key.PublicKey.ToDidKey(), ["name"] = "Example University" };
+        var unsigned = CredentialVerifierTests.Vc2(DidKey.Create(key.PublicKey));
+        unsigned["issuer"] = new JsonObject { ["id"] = DidKey.Create(key.PublicKey), ["name"] = "Example University" };
         var vc = await CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = Cryptosuites.EdDsaJcs2022, Created = Signed }).SignAsync(unsigned);
-        var report = await Verifier(List(key.PublicKey.ToDidKey())).VerifyAsync(vc);
+        var report = await Verifier(List(DidKey.Create(key.PublicKey))).VerifyAsync(vc);
         Assert.That(report[VerificationCheck.Accreditation].Status, Is.EqualTo(CheckStatus.Passed), report[VerificationCheck.Accreditation].ToString());
     }
 

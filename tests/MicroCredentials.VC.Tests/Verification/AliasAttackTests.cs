@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Profiles;
 using MicroCredentials.VC.Proofs;
@@ -170,10 +171,10 @@ public sealed class AliasAttackTests : IDisposable
     [Test]
     public async Task ProofExpiresAliased_SignatureFails()
     {
-        var vc = CredentialVerifierTests.Vc2(_key.PublicKey.ToDidKey());
-        var signed = await DataIntegrity.AddProofAsync(vc, Cryptosuites.EdDsaRdfc2022, _key, new ProofOptions
+        var vc = CredentialVerifierTests.Vc2(DidKey.Create(_key.PublicKey));
+        var signed = await DataIntegrity.AddProofAsync(vc, Cryptosuites.EdDsaRdfc2022, new Ed25519Signer(_key, DidKey.CreateVerificationMethodId(_key.PublicKey)), new ProofOptions
         {
-            VerificationMethod = _key.PublicKey.DidKeyVerificationMethodId,
+            VerificationMethod = DidKey.CreateVerificationMethodId(_key.PublicKey),
             Created = Signed,
             Expires = Signed.AddDays(1),
         });
@@ -191,13 +192,13 @@ public sealed class AliasAttackTests : IDisposable
     public async Task InsidePresentation_AliasedRevokedCredential_PresentationNotVerified(string profile)
     {
         var model = MicroCredentialTests.LoadSample("university-data-science") with { IssuedOn = Signed };
-        var learner = _learnerKey.PublicKey.ToDidKey();
+        var learner = DidKey.Create(_learnerKey.PublicKey);
         model = model with { Learner = model.Learner! with { Id = learner } };
         var list = BitstringStatusList.Create().WithBit(3, true);
         _resolver.Put(ListUrl, await BitstringStatusListCredential.IssueAsync(Issuer(CredentialProfiles.Edc), ListUrl, StatusPurpose.Revocation, list));
         var issued = await Issuer(ProfileOf(profile)).IssueAsync(model, [new BitstringStatusListEntry { StatusListCredential = ListUrl, StatusListIndex = 3, StatusPurpose = StatusPurpose.Revocation }]);
         var attacked = Alias(issued.Credential!, "credentialStatus", Cred + "credentialStatus", "@id");
-        var vp = await VC.Issuance.Presentations.CreateAsync([attacked], _learnerKey, _learnerKey.PublicKey.DidKeyVerificationMethodId, new PresentationOptions { Challenge = "c-1", Domain = "https://verifier.example", Created = Signed.AddDays(399) });
+        var vp = await VC.Issuance.Presentations.CreateAsync([attacked], _learnerKey, DidKey.CreateVerificationMethodId(_learnerKey.PublicKey), new PresentationOptions { Challenge = "c-1", Domain = "https://verifier.example", Created = Signed.AddDays(399) });
         var verifier = new CredentialVerifier(new VerificationOptions { TimeProvider = new FixedTimeProvider(Now), ResourceResolver = _resolver, Challenge = "c-1", Domain = "https://verifier.example" });
         var report = await verifier.VerifyAsync(vp);
         Assert.That(report[VerificationCheck.Signature].Status, Is.EqualTo(CheckStatus.Passed), report[VerificationCheck.Signature].ToString());

@@ -5,6 +5,7 @@ using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
 using MicroCredentials.VC.Tests.Model;
 using MicroCredentials.VC.Verification;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Tests.Verification;
 
@@ -47,7 +48,7 @@ public class CredentialVerifierTests
     {
         var key = Ed25519SigningKey.Generate();
         var signer = CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = suite, Created = Signed });
-        var credential = await signer.SignAsync(Vc2(issuer ?? key.PublicKey.ToDidKey(), validUntil));
+        var credential = await signer.SignAsync(Vc2(issuer ?? DidKey.Create(key.PublicKey), validUntil));
         return (key, credential);
     }
 
@@ -117,7 +118,7 @@ public class CredentialVerifierTests
     {
         using var key = Ed25519SigningKey.Generate();
         var signer = CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = Cryptosuites.EdDsaJcs2022, Created = Later.AddDays(10) });
-        var vc = await signer.SignAsync(Vc2(key.PublicKey.ToDidKey()));
+        var vc = await signer.SignAsync(Vc2(DidKey.Create(key.PublicKey)));
         var report = await At(Later).VerifyAsync(vc);
         Assert.That(report[VerificationCheck.IssuanceDate].Code, Is.EqualTo("issuanceDate.proofInFuture"));
     }

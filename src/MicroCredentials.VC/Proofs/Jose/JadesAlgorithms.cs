@@ -1,118 +1,83 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using MicroCredentials.VC.Crypto;
 
 namespace MicroCredentials.VC.Proofs.Jose;
 
 /// <summary>
-/// The JWS signature algorithms allowed for JAdES seals (RFC 7518 §3.3–3.5): RSASSA-PKCS1-v1_5 (RS*), RSASSA-PSS (PS*)
-/// and ECDSA with the signature as R‖S (ES*, IEEE P1363 form). Unsecured (<c>none</c>) and MAC (<c>HS*</c>) algorithms
-/// never are. Every operation uses the .NET cryptography of the certificate's key.
+/// The JWS signature algorithms allowed for JAdES seals (ETSI TS 119 182-1 over RFC 7518 §3.3–3.5): RS256/384/512,
+/// PS256/384/512 and ES256/384/512, a subset of the one internal JWS algorithm table (<see cref="JwsAlgorithm"/>),
+/// which does the key checks, signing and verifying with the certificate's key. Unsecured (<c>none</c>), MAC
+/// (<c>HS*</c>) and EdDSA (no qualified seal certificates) are never allowed here.
 /// </summary>
 internal sealed class JadesAlgorithms
 {
-    private static readonly Dictionary<string, JadesAlgorithms> All = new(StringComparer.Ordinal)
-    {
-        ["RS256"] = new("RS256", Kind.Rsa, HashAlgorithmName.SHA256, 0),
-        ["RS384"] = new("RS384", Kind.Rsa, HashAlgorithmName.SHA384, 0),
-        ["RS512"] = new("RS512", Kind.Rsa, HashAlgorithmName.SHA512, 0),
-        ["PS256"] = new("PS256", Kind.RsaPss, HashAlgorithmName.SHA256, 0),
-        ["PS384"] = new("PS384", Kind.RsaPss, HashAlgorithmName.SHA384, 0),
-        ["PS512"] = new("PS512", Kind.RsaPss, HashAlgorithmName.SHA512, 0),
-        ["ES256"] = new("ES256", Kind.Ecdsa, HashAlgorithmName.SHA256, 256),
-        ["ES384"] = new("ES384", Kind.Ecdsa, HashAlgorithmName.SHA384, 384),
-        ["ES512"] = new("ES512", Kind.Ecdsa, HashAlgorithmName.SHA512, 521),
-    };
+    private static readonly string[] Allowed = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
 
-    private JadesAlgorithms(string name, Kind kind, HashAlgorithmName hash, int curveBits)
-    {
-        Name = name;
-        KeyKind = kind;
-        Hash = hash;
-        CurveBits = curveBits;
-    }
+    private readonly JwsAlgorithm algorithm;
 
-    private enum Kind
-    {
-        Rsa,
-        RsaPss,
-        Ecdsa,
-    }
+    private JadesAlgorithms(JwsAlgorithm algorithm) => this.algorithm = algorithm;
 
     /// <summary>The smallest RSA modulus accepted, in bits.</summary>
-    public const int MinimumRsaKeySize = 2048;
+    public const int MinimumRsaKeySize = JwsAlgorithm.MinimumRsaKeySize;
 
-    public string Name { get; }
+    public string Name => algorithm.Name;
 
-    private Kind KeyKind { get; }
+    /// <summary>The table entry.</summary>
+    internal JwsAlgorithm Algorithm => algorithm;
 
-    private HashAlgorithmName Hash { get; }
+    public static bool TryGet(string name, [NotNullWhen(true)] out JadesAlgorithms? result)
+    {
+        result = null;
+        if (!Allowed.Contains(name, StringComparer.Ordinal) || !JwsAlgorithm.TryGet(name, out var entry))
+        {
+            return false;
+        }
 
-    private int CurveBits { get; }
-
-    public static bool TryGet(string name, [NotNullWhen(true)] out JadesAlgorithms? algorithm) => All.TryGetValue(name, out algorithm);
+        result = new JadesAlgorithms(entry);
+        return true;
+    }
 
     /// <summary>The algorithm a key is sealed with by default: RS256 for RSA, ES256/384/512 for the P-256/384/521 curves.</summary>
     public static string? DefaultFor(X509Certificate2 certificate)
     {
-        using var rsa = certificate.GetRSAPublicKey();
-        if (rsa is not null)
+        if (!JwsPublicKey.TryFromCertificate(certificate, out var key, out _))
         {
-            return "RS256";
+            return null;
         }
 
-        using var ecdsa = certificate.GetECDsaPublicKey();
-        return ecdsa?.KeySize switch
+        using (key)
         {
-            256 => "ES256",
-            384 => "ES384",
-            521 => "ES512",
-            _ => null,
-        };
+            return key.KeyType == JwsKeyType.Rsa ? "RS256" : JwsAlgorithm.ForEcdsaKeySize(key.KeySize)?.Name;
+        }
     }
 
     /// <summary>Why the certificate's key cannot be used with this algorithm, or null when it can.</summary>
     public string? KeyProblem(X509Certificate2 certificate)
     {
-        if (KeyKind is Kind.Rsa or Kind.RsaPss)
+        if (!JwsPublicKey.TryFromCertificate(certificate, out var key, out var error))
         {
-            using var rsa = certificate.GetRSAPublicKey();
-            return rsa is null ? $"{Name} needs an RSA key, but the certificate's key is {KeyType(certificate)}."
-                : rsa.KeySize < MinimumRsaKeySize ? $"{Name} needs an RSA key of at least {MinimumRsaKeySize} bits; the certificate's has {rsa.KeySize}."
-                : null;
+            return $"{Name} needs an {(algorithm.KeyType == JwsKeyType.Rsa ? "RSA" : "ECDSA")} key, but {error}.";
         }
 
-        using var ecdsa = certificate.GetECDsaPublicKey();
-        return ecdsa is null ? $"{Name} needs an ECDSA key, but the certificate's key is {KeyType(certificate)}."
-            : ecdsa.KeySize != CurveBits ? $"{Name} needs an ECDSA key on the P-{CurveBits} curve; the certificate's key is {ecdsa.KeySize} bits."
-            : null;
+        using (key)
+        {
+            return algorithm.KeyProblem(key.KeyType, key.Curve, key.KeySize);
+        }
     }
 
     /// <summary>Verifies a signature with the certificate's public key; <paramref name="keyProblem"/> says why the key does not fit.</summary>
     public bool Verify(X509Certificate2 certificate, byte[] input, byte[] signature, out string? keyProblem)
     {
-        keyProblem = KeyProblem(certificate);
-        if (keyProblem is not null)
+        if (!JwsPublicKey.TryFromCertificate(certificate, out var key, out var error))
         {
+            keyProblem = $"{Name} needs an {(algorithm.KeyType == JwsKeyType.Rsa ? "RSA" : "ECDSA")} key, but {error}.";
             return false;
         }
 
-        try
+        using (key)
         {
-            if (KeyKind is Kind.Ecdsa)
-            {
-                using var ecdsa = certificate.GetECDsaPublicKey()!;
-                var field = (CurveBits + 7) / 8;
-                return signature.Length == 2 * field
-                    && ecdsa.VerifyData(input, signature, Hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-            }
-
-            using var rsa = certificate.GetRSAPublicKey()!;
-            return rsa.VerifyData(input, signature, Hash, KeyKind is Kind.RsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
-        }
-        catch (CryptographicException)
-        {
-            return false;
+            return algorithm.Verify(key, input, signature, out keyProblem);
         }
     }
 
@@ -125,15 +90,13 @@ internal sealed class JadesAlgorithms
             throw Error.Argument(nameof(certificate), problem);
         }
 
-        if (KeyKind is Kind.Ecdsa)
+        if (algorithm.KeyType == JwsKeyType.Ec)
         {
             using var ecdsa = certificate.GetECDsaPrivateKey() ?? throw Error.Argument(nameof(certificate), "The certificate has no ECDSA private key.");
-            return ecdsa.SignData(input, Hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            return algorithm.Sign(ecdsa, input);
         }
 
         using var rsa = certificate.GetRSAPrivateKey() ?? throw Error.Argument(nameof(certificate), "The certificate has no RSA private key.");
-        return rsa.SignData(input, Hash, KeyKind is Kind.RsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
+        return algorithm.Sign(rsa, input);
     }
-
-    private static string KeyType(X509Certificate2 certificate) => certificate.PublicKey.Oid.FriendlyName ?? certificate.PublicKey.Oid.Value ?? "of an unknown type";
 }

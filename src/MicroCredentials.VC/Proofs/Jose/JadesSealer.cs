@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MicroCredentials.VC.Crypto;
 
 namespace MicroCredentials.VC.Proofs.Jose;
 
@@ -92,6 +93,77 @@ public static class JadesSealer
             throw Error.Argument(nameof(certificateWithPrivateKey), problem);
         }
 
+        var protectedText = ProtectedHeader(algorithm.Name, certificateWithPrivateKey, chain, options);
+        var signature = algorithm.Sign(certificateWithPrivateKey, JadesSecuring.SigningInput(protectedText, payload));
+        return Assemble(payload, protectedText, signature);
+    }
+
+    /// <summary>
+    /// Seals a credential (not modified) with a signer whose private key may stay outside the process (an HSM or a
+    /// KMS): the certificate carries only the public key, which must be the signer's.
+    /// </summary>
+    /// <param name="credential">The credential to seal.</param>
+    /// <param name="signer">Signs the JWS signing input; its algorithm (RS*, PS* or ES*) becomes <c>alg</c>.</param>
+    /// <param name="certificate">The seal certificate of the signer's key (no private key needed).</param>
+    /// <param name="chain">Issuing CA certificates to add to <c>x5c</c> after the leaf; null for none.</param>
+    /// <param name="options">Signing time (an <see cref="JadesOptions.Algorithm"/>, when set, must be the signer's); <see cref="JadesOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The seal in JWS JSON general serialization.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The signer's algorithm is not an allowed JAdES algorithm, does not fit the certificate's key, or its public key is not the certificate's.</exception>
+    public static async ValueTask<JsonObject> SealAsync(JsonObject credential, ISigner signer, X509Certificate2 certificate, X509Certificate2Collection? chain = null, JadesOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(certificate);
+        options ??= JadesOptions.Default;
+        if (!JadesAlgorithms.TryGet(signer.Algorithm, out var algorithm))
+        {
+            throw Error.Argument(nameof(signer), $"'{signer.Algorithm}' is not an allowed JAdES algorithm (RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512).");
+        }
+
+        if (options.Algorithm is { } asked && asked != signer.Algorithm)
+        {
+            throw Error.Argument(nameof(options), $"The options ask for {asked}, but the signer signs with {signer.Algorithm}.");
+        }
+
+        if (algorithm.KeyProblem(certificate) is { } problem)
+        {
+            throw Error.Argument(nameof(certificate), problem);
+        }
+
+        if (!SameKey(signer.PublicKeyJwk, certificate))
+        {
+            throw Error.Argument(nameof(signer), "The signer's public key is not the certificate's key.");
+        }
+
+        var payload = credential.ToJsonString(Compact);
+        var protectedText = ProtectedHeader(algorithm.Name, certificate, chain, options);
+        var signature = await signer.SignAsync(JadesSecuring.SigningInput(protectedText, payload), cancellationToken).ConfigureAwait(false);
+        return Assemble(payload, protectedText, signature);
+    }
+
+    private static bool SameKey(JsonObject jwk, X509Certificate2 certificate)
+    {
+        using var rsa = certificate.GetRSAPublicKey();
+        if (rsa is not null)
+        {
+            var p = rsa.ExportParameters(false);
+            return JwsKeys.Str(jwk, "kty") == "RSA" && JwsKeys.Str(jwk, "n") == Crypto.Base64Url.Encode(p.Modulus) && JwsKeys.Str(jwk, "e") == Crypto.Base64Url.Encode(p.Exponent);
+        }
+
+        using var ecdsa = certificate.GetECDsaPublicKey();
+        if (ecdsa is not null)
+        {
+            var p = ecdsa.ExportParameters(false);
+            return JwsKeys.Str(jwk, "kty") == "EC" && JwsKeys.Str(jwk, "x") == Crypto.Base64Url.Encode(p.Q.X) && JwsKeys.Str(jwk, "y") == Crypto.Base64Url.Encode(p.Q.Y);
+        }
+
+        return false;
+    }
+
+    private static string ProtectedHeader(string alg, X509Certificate2 certificateWithPrivateKey, X509Certificate2Collection? chain, JadesOptions options)
+    {
         var x5c = new JsonArray(Convert.ToBase64String(certificateWithPrivateKey.RawData));
         foreach (var ca in chain ?? [])
         {
@@ -105,7 +177,7 @@ public static class JadesSealer
         var sigT = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var header = new JsonObject
         {
-            ["alg"] = algorithm.Name,
+            ["alg"] = alg,
             ["cty"] = ContentType,
             ["kid"] = Kid(certificateWithPrivateKey),
             ["x5t#S256"] = Crypto.Base64Url.Encode(SHA256.HashData(certificateWithPrivateKey.RawData)),
@@ -115,9 +187,11 @@ public static class JadesSealer
             ["sigT"] = sigT.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
             ["crit"] = new JsonArray("b64", "sigT"),
         };
-        var protectedText = Crypto.Base64Url.Encode(Encoding.UTF8.GetBytes(header.ToJsonString()));
-        var signature = algorithm.Sign(certificateWithPrivateKey, JadesSecuring.SigningInput(protectedText, payload));
-        return new JsonObject
+        return Crypto.Base64Url.Encode(Encoding.UTF8.GetBytes(header.ToJsonString()));
+    }
+
+    private static JsonObject Assemble(string payload, string protectedText, byte[] signature) =>
+        new JsonObject
         {
             ["payload"] = payload,
             ["signatures"] = new JsonArray(new JsonObject
@@ -126,7 +200,6 @@ public static class JadesSealer
                 ["signature"] = Crypto.Base64Url.Encode(signature),
             }),
         };
-    }
 
     /// <summary>
     /// The <c>kid</c> EDC writes: the base64 DER of the certificate's <c>IssuerSerial</c> (RFC 5035:

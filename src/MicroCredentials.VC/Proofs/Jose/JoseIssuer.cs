@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Crypto;
-using Microsoft.IdentityModel.Tokens;
 
 namespace MicroCredentials.VC.Proofs.Jose;
 
@@ -46,8 +45,8 @@ public sealed record JosePresentationOptions
 /// Issues VC-JOSE-COSE tokens (W3C VC-JOSE-COSE §3.1.1 and §3.2.1): a VC 2.0 credential as a compact JWS
 /// (RFC 7515 §7.1) with <c>typ</c> <c>vc+jwt</c>, <c>cty</c> <c>vc</c>, <c>kid</c> the verification method and the
 /// credential itself as the payload, plus <c>iss</c> (the issuer) and <c>iat</c> (RFC 7519); and presentations as
-/// <c>vp+jwt</c> whose credentials are <c>EnvelopedVerifiableCredential</c>s. The signature comes from IdentityModel's
-/// <see cref="SignatureProvider"/> for the key: EdDSA through this library's Ed25519 (RFC 8037), ECDSA and RSA through the BCL.
+/// <c>vp+jwt</c> whose credentials are <c>EnvelopedVerifiableCredential</c>s. The signature comes from the key's
+/// <see cref="ISigner"/> on the one JWS algorithm table: EdDSA through this library's Ed25519 (RFC 8037), ECDSA and RSA through the BCL.
 /// Thread-safe. The caller's documents are never modified.
 /// </summary>
 /// <param name="key">The signing key (kept alive by the caller while this issuer is used).</param>
@@ -239,15 +238,6 @@ public sealed class JoseIssuer(JoseSigningKey key, JoseSignOptions? options = nu
         // valid JSON but not what readers expect of a media type. Members in the order the W3C test suite uses.
         var header = new JsonObject { ["alg"] = Key.Algorithm, ["cty"] = cty, ["kid"] = Key.KeyId, ["typ"] = typ };
         var signingInput = Base64Url.Encode(Encoding.UTF8.GetBytes(header.ToJsonString(Compact))) + "." + Base64Url.Encode(Encoding.UTF8.GetBytes(payload.ToJsonString(Compact)));
-        var factory = Key.SecurityKey.CryptoProviderFactory;
-        var provider = factory.CreateForSigning(Key.SecurityKey, Key.Algorithm);
-        try
-        {
-            return signingInput + "." + Base64Url.Encode(provider.Sign(Encoding.ASCII.GetBytes(signingInput)));
-        }
-        finally
-        {
-            factory.ReleaseSignatureProvider(provider);
-        }
+        return signingInput + "." + Base64Url.Encode(Key.Sign(Encoding.ASCII.GetBytes(signingInput)));
     }
 }

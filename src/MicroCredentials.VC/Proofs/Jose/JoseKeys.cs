@@ -3,23 +3,16 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Dids;
-using Microsoft.IdentityModel.Tokens;
 
 namespace MicroCredentials.VC.Proofs.Jose;
 
 /// <summary>
 /// Public keys for VC-JOSE-COSE verification (RFC 7517 JWK, RFC 7518 §6, RFC 8037 §2): a resolved verification
-/// method becomes an IdentityModel <see cref="SecurityKey"/> backed by the BCL (EC, RSA) or by this library
-/// (Ed25519), and the algorithm-to-key fit is decided here.
+/// method becomes a public key of the one JWS algorithm table (<see cref="JwsAlgorithm"/>): BCL (EC, RSA) or this
+/// library's Ed25519, which also decides the algorithm-to-key fit.
 /// </summary>
 internal static class JoseKeys
 {
-    /// <summary>
-    /// IdentityModel's default factory caches signature providers by key thumbprint; our BCL key objects live only for
-    /// one verification, so a cached provider would outlive its (disposed) key. Keys get this non-caching factory instead.
-    /// </summary>
-    internal static readonly CryptoProviderFactory NonCachingFactory = new() { CacheSignatureProviders = false };
-
     private static readonly string[] PublicMembers = ["kty", "crv", "x", "y", "n", "e", "kid", "alg", "use"];
 
     /// <summary>A copy of a JWK with only its public members, or null when it is not an EC, RSA or OKP key.</summary>
@@ -51,7 +44,7 @@ internal static class JoseKeys
         key = null;
         if (method.PublicKey is { } ed)
         {
-            key = new VerificationKey(new Ed25519SecurityKey(ed) { KeyId = method.Id }, "OKP", "Ed25519", 256, null);
+            key = new VerificationKey(JwsPublicKey.FromEd25519(ed));
             error = null;
             return true;
         }
@@ -62,65 +55,33 @@ internal static class JoseKeys
             return false;
         }
 
-        var kty = Str(jwk, "kty");
-        try
+        if (Str(jwk, "kty") == "OKP")
         {
-            switch (kty)
-            {
-                case "EC":
-                    {
-                        var crv = Str(jwk, "crv");
-                        var curve = CurveOf(crv);
-                        if (curve is null || !TryB64(jwk, "x", out var x) || !TryB64(jwk, "y", out var y))
-                        {
-                            error = "The EC public key needs crv P-256, P-384 or P-521, and x and y.";
-                            return false;
-                        }
-
-                        var ecdsa = ECDsa.Create(new ECParameters { Curve = curve.Value, Q = new ECPoint { X = x, Y = y } });
-                        key = new VerificationKey(new ECDsaSecurityKey(ecdsa) { KeyId = method.Id, CryptoProviderFactory = NonCachingFactory }, "EC", crv, ecdsa.KeySize, ecdsa);
-                        error = null;
-                        return true;
-                    }
-
-                case "RSA":
-                    {
-                        if (!TryB64(jwk, "n", out var n) || !TryB64(jwk, "e", out var e))
-                        {
-                            error = "The RSA public key needs n and e.";
-                            return false;
-                        }
-
-                        var rsa = RSA.Create(new RSAParameters { Modulus = n, Exponent = e });
-                        key = new VerificationKey(new RsaSecurityKey(rsa) { KeyId = method.Id, CryptoProviderFactory = NonCachingFactory }, "RSA", null, rsa.KeySize, rsa);
-                        error = null;
-                        return true;
-                    }
-
-                default:
-                    error = kty is null ? "The public JWK has no kty." : "The public JWK has key type '" + Jwk.Printable(kty) + "', which is not supported (EC, RSA or OKP Ed25519).";
-                    return false;
-            }
-        }
-        catch (CryptographicException)
-        {
-            error = "The public JWK is not a valid " + kty + " key (the point is not on the curve, or the values are malformed).";
+            error = "The public JWK is not an Ed25519 key this verifier supports.";
             return false;
         }
+
+        if (!JwsPublicKey.TryFromJwk(jwk, out var publicKey, out error))
+        {
+            return false;
+        }
+
+        key = new VerificationKey(publicKey);
+        return true;
     }
 
     /// <summary>Whether a JWS algorithm fits a key (type, curve, size); the reason when it does not.</summary>
     public static bool Fits(string alg, string kty, string? crv, int keySize, [NotNullWhen(false)] out string? reason)
     {
-        var ok = alg switch
+        var keyType = kty switch { "OKP" => JwsKeyType.Okp, "EC" => JwsKeyType.Ec, _ => JwsKeyType.Rsa };
+        if (!JoseAlgorithms.IsSupported(alg) || !JwsAlgorithm.TryGet(alg, out var algorithm))
         {
-            JoseAlgorithms.EdDsa => kty == "OKP" && crv == "Ed25519",
-            JoseAlgorithms.Es256 or JoseAlgorithms.Es384 or JoseAlgorithms.Es512 => kty == "EC" && JoseAlgorithms.ForCurve(crv) == alg,
-            JoseAlgorithms.Rs256 or JoseAlgorithms.Ps256 => kty == "RSA" && keySize >= 2048,
-            _ => false,
-        };
-        reason = ok ? null : $"The algorithm {alg} does not fit the key ({kty}{(crv is null ? string.Empty : " " + crv)}{(kty == "RSA" ? ", " + keySize + " bits; at least 2048 are required" : string.Empty)}).";
-        return ok;
+            reason = $"The algorithm {alg} is not supported for vc+jwt.";
+            return false;
+        }
+
+        reason = kty is "OKP" or "EC" or "RSA" ? algorithm.KeyProblem(keyType, crv, keySize) : $"The algorithm {alg} does not fit the key ({kty}).";
+        return reason is null;
     }
 
     internal static ECCurve? CurveOf(string? crv) => crv switch
@@ -141,15 +102,19 @@ internal static class JoseKeys
 }
 
 /// <summary>A verification key and the BCL object it owns.</summary>
-internal sealed class VerificationKey(SecurityKey key, string kty, string? crv, int keySize, IDisposable? owned) : IDisposable
+internal sealed class VerificationKey(JwsPublicKey key) : IDisposable
 {
-    public SecurityKey Key { get; } = key;
+    public JwsPublicKey Key { get; } = key;
 
-    public string Kty { get; } = kty;
+    public string Kty { get; } = JwsKeys.KtyOf(key.KeyType);
 
-    public string? Crv { get; } = crv;
+    public string? Crv { get; } = key.Curve;
 
-    public int KeySize { get; } = keySize;
+    public int KeySize { get; } = key.KeySize;
 
-    public void Dispose() => owned?.Dispose();
+    /// <summary>Verifies a JWS signature with the table's algorithm <paramref name="alg"/>; false for any bad input.</summary>
+    public bool Verify(string alg, ReadOnlySpan<byte> signingInput, ReadOnlySpan<byte> signature) =>
+        JwsAlgorithm.TryGet(alg, out var algorithm) && algorithm.Verify(Key, signingInput, signature, out _);
+
+    public void Dispose() => Key.Dispose();
 }

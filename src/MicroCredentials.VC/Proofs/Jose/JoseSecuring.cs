@@ -4,7 +4,6 @@ using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.Model;
 using MicroCredentials.VC.Securing;
-using Microsoft.IdentityModel.Tokens;
 
 namespace MicroCredentials.VC.Proofs.Jose;
 
@@ -12,9 +11,9 @@ namespace MicroCredentials.VC.Proofs.Jose;
 /// VC-JOSE-COSE (W3C Recommendation, 2025) §3.1 and §3.2: credentials and presentations secured as a compact JWS
 /// (RFC 7515 §7.1) with media types <c>application/vc+jwt</c> and <c>application/vp+jwt</c>; also the older
 /// <c>vc+ld+jwt</c>/<c>vp+ld+jwt</c> types of earlier drafts, and VC Data Model 1.1 §6.3 JWTs (the <c>vc</c>
-/// claim, <c>typ</c> <c>JWT</c> or absent) for verification. Signatures are checked by IdentityModel's
-/// <see cref="SignatureProvider"/>s: the BCL for ES256/ES384/ES512, RS256 and PS256, this library's Ed25519 for
-/// EdDSA (RFC 8037). An invalid token never throws: each problem is a failed check with a stable code.
+/// claim, <c>typ</c> <c>JWT</c> or absent) for verification. Signatures are checked by the one internal JWS
+/// algorithm table (<see cref="Crypto.JwsAlgorithm"/>): the BCL for ES256/ES384/ES512, RS256 and PS256, this
+/// library's Ed25519 for EdDSA (RFC 8037). An invalid token never throws: each problem is a failed check with a stable code.
 /// </summary>
 internal static class JoseSecuring
 {
@@ -351,28 +350,7 @@ internal static class JoseSecuring
                 return (Finding.Fail("signature.algorithmKeyMismatch", reason), resolved);
             }
 
-            bool valid;
-            SignatureProvider? provider = null;
-            var factory = key.Key.CryptoProviderFactory;
-            try
-            {
-                provider = factory.CreateForVerifying(key.Key, alg);
-                valid = provider.Verify(jws.SigningInput, jws.Signature);
-            }
-#pragma warning disable CA1031 // IdentityModel throws for malformed signatures (e.g. a wrong length): that is an invalid signature.
-            catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                valid = false;
-            }
-            finally
-            {
-                if (provider is not null)
-                {
-                    factory.ReleaseSignatureProvider(provider);
-                }
-            }
-
+            var valid = key.Verify(alg, jws.SigningInput, jws.Signature);
             return valid
                 ? (Finding.Pass($"The {alg} JWS verifies with {(what == "credential" ? method.Id : "the holder's key")}."), resolved)
                 : (Finding.Fail("signature.invalid", $"The {alg} JWS signature does not verify with the key {shown}: the token was changed after signing, or signed with another key."), resolved);

@@ -3,44 +3,48 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
-using Microsoft.IdentityModel.Tokens;
+using MicroCredentials.VC.Dids;
 
 namespace MicroCredentials.VC.Proofs.Jose;
 
 /// <summary>
 /// A private key for signing VC-JOSE-COSE tokens (compact JWS, RFC 7515 §7.1), with its JWS algorithm and key id
-/// (<c>kid</c>, RFC 7515 §4.1.4: the verification method URL). Ed25519 signs through this library
-/// (<see cref="Ed25519SecurityKey"/>, RFC 8037); ECDSA (P-256, P-384, P-521) and RSA (RS256, PS256) through the BCL.
-/// Sealed and disposable: disposing releases the key material this object owns.
+/// (<c>kid</c>, RFC 7515 §4.1.4: the verification method URL), and the <see cref="ISigner"/> that signs with it:
+/// <see cref="Ed25519Signer"/> (RFC 8037), <see cref="EcdsaSigner"/> (P-256, P-384, P-521) or <see cref="RsaSigner"/>
+/// (RS256, PS256), all on the one JWS algorithm table. Sealed and disposable: disposing releases the key material
+/// this object owns.
 /// </summary>
-public sealed class JoseSigningKey : IDisposable
+public sealed class JoseSigningKey : ISigner, IDisposable
 {
     private readonly IDisposable? _owned;
+    private readonly ILocalSigner _signer;
 
-    private JoseSigningKey(SecurityKey key, string algorithm, string keyId, JsonObject publicJwk, IDisposable? owned)
+    private JoseSigningKey(ILocalSigner signer, IDisposable? owned)
     {
-        SecurityKey = key;
-        Algorithm = algorithm;
-        KeyId = keyId;
-        PublicJwk = publicJwk;
+        _signer = signer;
         _owned = owned;
-        key.KeyId = keyId;
     }
 
     /// <summary>The JWS <c>alg</c>: one of <see cref="JoseAlgorithms.All"/>.</summary>
-    public string Algorithm { get; }
+    public string Algorithm => _signer.Algorithm;
 
     /// <summary>The <c>kid</c> written into the protected header: the verification method URL (e.g. <c>did:key:z6Mk…#z6Mk…</c>).</summary>
-    public string KeyId { get; }
+    public string KeyId => _signer.KeyId;
 
     /// <summary>The controller of the key: <see cref="KeyId"/> before its <c>#</c> (the issuer's or holder's DID).</summary>
     public string Controller => KeyId.IndexOf('#', StringComparison.Ordinal) is var hash and > 0 ? KeyId[..hash] : KeyId;
 
-    /// <summary>The public key as a JWK (no private members), e.g. to publish in a DID document.</summary>
-    public JsonObject PublicJwk { get; }
+    /// <summary>The public key as a JWK (no private members, a new object on each call), e.g. to publish in a DID document.</summary>
+    public JsonObject PublicJwk => _signer.PublicKeyJwk;
 
-    /// <summary>The IdentityModel key (for <see cref="SigningCredentials"/>).</summary>
-    public SecurityKey SecurityKey { get; }
+    /// <inheritdoc/>
+    JsonObject ISigner.PublicKeyJwk => _signer.PublicKeyJwk;
+
+    /// <summary>The signer behind this key.</summary>
+    public ISigner Signer => _signer;
+
+    /// <inheritdoc/>
+    public ValueTask<byte[]> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) => _signer.SignAsync(data, cancellationToken);
 
     /// <summary>Uses an Ed25519 key (algorithm <c>EdDSA</c>). The key is not owned: keep it alive (not disposed) while signing.</summary>
     /// <param name="key">The key.</param>
@@ -50,7 +54,7 @@ public sealed class JoseSigningKey : IDisposable
     public static JoseSigningKey FromEd25519(Ed25519SigningKey key, string? keyId = null)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new JoseSigningKey(new Ed25519SecurityKey(key), JoseAlgorithms.EdDsa, keyId ?? key.PublicKey.DidKeyVerificationMethodId, key.PublicKey.ToJwk(), null);
+        return new JoseSigningKey(new Ed25519Signer(key, keyId ?? DidKey.CreateVerificationMethodId(key.PublicKey)), null);
     }
 
     /// <summary>
@@ -76,7 +80,7 @@ public sealed class JoseSigningKey : IDisposable
                     try
                     {
                         CheckAlgorithm(algorithm, JoseAlgorithms.EdDsa, "OKP", "Ed25519", 256);
-                        return new JoseSigningKey(new Ed25519SecurityKey(ed), JoseAlgorithms.EdDsa, keyId ?? ed.PublicKey.DidKeyVerificationMethodId, ed.PublicKey.ToJwk(), ed);
+                        return new JoseSigningKey(new Ed25519Signer(ed, keyId ?? DidKey.CreateVerificationMethodId(ed.PublicKey)), ed);
                     }
                     catch
                     {
@@ -173,7 +177,7 @@ public sealed class JoseSigningKey : IDisposable
                 try
                 {
                     CheckAlgorithm(algorithm, JoseAlgorithms.EdDsa, "OKP", "Ed25519", 256);
-                    return new JoseSigningKey(new Ed25519SecurityKey(ed), JoseAlgorithms.EdDsa, keyId ?? ed.PublicKey.DidKeyVerificationMethodId, ed.PublicKey.ToJwk(), ed);
+                    return new JoseSigningKey(new Ed25519Signer(ed, keyId ?? DidKey.CreateVerificationMethodId(ed.PublicKey)), ed);
                 }
                 catch
                 {
@@ -279,7 +283,7 @@ public sealed class JoseSigningKey : IDisposable
         try
         {
             CheckAlgorithm(algorithm, JoseAlgorithms.EdDsa, "OKP", "Ed25519", 256);
-            return new JoseSigningKey(new Ed25519SecurityKey(loaded.Key), JoseAlgorithms.EdDsa, keyId ?? loaded.VerificationMethodId, loaded.Key.PublicKey.ToJwk(), loaded.Key);
+            return new JoseSigningKey(new Ed25519Signer(loaded.Key, keyId ?? loaded.VerificationMethodId), loaded.Key);
         }
         catch
         {
@@ -291,6 +295,11 @@ public sealed class JoseSigningKey : IDisposable
     /// <summary>Releases the key material this object owns (a key given to <see cref="FromEd25519"/> is the caller's).</summary>
     public void Dispose() => _owned?.Dispose();
 
+    /// <summary>Signs synchronously (keys of this class are in process).</summary>
+    /// <param name="data">The JWS signing input.</param>
+    /// <returns>The signature.</returns>
+    internal byte[] Sign(ReadOnlySpan<byte> data) => _signer.Sign(data);
+
     /// <summary>Describes the key without key material.</summary>
     /// <returns><c>JoseSigningKey(ES256, kid)</c>.</returns>
     public override string ToString() => "JoseSigningKey(" + Algorithm + ", " + KeyId + ")";
@@ -299,19 +308,12 @@ public sealed class JoseSigningKey : IDisposable
     {
         try
         {
-            var p = ecdsa.ExportParameters(false);
-            var crv = p.Curve.Oid?.Value switch
-            {
-                "1.2.840.10045.3.1.7" => "P-256",
-                "1.3.132.0.34" => "P-384",
-                "1.3.132.0.35" => "P-521",
-                _ => throw Error.Format("The EC key is not on P-256, P-384 or P-521."),
-            };
+            var crv = JwsKeys.CurveName(ecdsa) ?? throw Error.Format("The EC key is not on P-256, P-384 or P-521.");
             var alg = JoseAlgorithms.ForCurve(crv)!;
             CheckAlgorithm(algorithm, alg, "EC", crv, ecdsa.KeySize);
+            var p = ecdsa.ExportParameters(false);
             var jwk = new JsonObject { ["kty"] = "EC", ["crv"] = crv, ["x"] = Base64Url.Encode(p.Q.X), ["y"] = Base64Url.Encode(p.Q.Y) };
-            var key = new ECDsaSecurityKey(ecdsa) { CryptoProviderFactory = JoseKeys.NonCachingFactory };
-            return new JoseSigningKey(key, alg, keyId ?? Thumbprint(jwk), jwk, ecdsa);
+            return new JoseSigningKey(new EcdsaSigner(ecdsa, keyId ?? JwsKeys.Thumbprint(jwk)), ecdsa);
         }
         catch
         {
@@ -328,7 +330,7 @@ public sealed class JoseSigningKey : IDisposable
             CheckAlgorithm(alg, alg, "RSA", null, rsa.KeySize);
             var p = rsa.ExportParameters(false);
             var jwk = new JsonObject { ["kty"] = "RSA", ["n"] = Base64Url.Encode(p.Modulus), ["e"] = Base64Url.Encode(p.Exponent) };
-            return new JoseSigningKey(new RsaSecurityKey(rsa) { CryptoProviderFactory = JoseKeys.NonCachingFactory }, alg, keyId ?? Thumbprint(jwk), jwk, rsa);
+            return new JoseSigningKey(new RsaSigner(rsa, keyId ?? JwsKeys.Thumbprint(jwk), alg), rsa);
         }
         catch
         {
@@ -349,15 +351,6 @@ public sealed class JoseSigningKey : IDisposable
         {
             throw Error.Argument("algorithm", reason);
         }
-    }
-
-    /// <summary>The RFC 7638 JWK thumbprint (SHA-256, base64url) of a public EC or RSA JWK.</summary>
-    private static string Thumbprint(JsonObject jwk)
-    {
-        var canonical = JoseKeys.Str(jwk, "kty") == "EC"
-            ? "{\"crv\":\"" + JoseKeys.Str(jwk, "crv") + "\",\"kty\":\"EC\",\"x\":\"" + JoseKeys.Str(jwk, "x") + "\",\"y\":\"" + JoseKeys.Str(jwk, "y") + "\"}"
-            : "{\"e\":\"" + JoseKeys.Str(jwk, "e") + "\",\"kty\":\"RSA\",\"n\":\"" + JoseKeys.Str(jwk, "n") + "\"}";
-        return Base64Url.Encode(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
     }
 
     /// <summary>EC or RSA by the first private-key PEM block's label, or by its PKCS#8 algorithm OID; null when neither.</summary>

@@ -14,8 +14,8 @@ internal static class SignatureCheck
     public static CheckResult From(Finding finding, VerificationCheck check) => finding.Status switch
     {
         FindingStatus.Passed => CheckResult.Pass(check, finding.Detail),
-        FindingStatus.Failed => CheckResult.Fail(check, finding.Code ?? check.ToString().ToLowerInvariant() + ".failed", finding.Detail),
-        _ => CheckResult.Skip(check, finding.Code ?? "notChecked", finding.Detail),
+        FindingStatus.Failed => CheckResult.Fail(check, finding.Code!, finding.Detail),
+        _ => CheckResult.Skip(check, finding.Code!, finding.Detail),
     };
 
     /// <summary>

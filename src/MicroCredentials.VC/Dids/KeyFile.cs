@@ -5,7 +5,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace MicroCredentials.VC.Crypto;
+using MicroCredentials.VC.Crypto;
+
+namespace MicroCredentials.VC.Dids;
 
 /// <summary>
 /// An Ed25519 signing key loaded from a key file, with the verification method it signs as.
@@ -59,12 +61,12 @@ public static class KeyFile
     {
         ArgumentNullException.ThrowIfNull(key);
         var publicKey = key.PublicKey;
-        var did = publicKey.ToDidKey();
+        var did = DidKey.Create(publicKey);
         var file = new JsonObject
         {
             ["did"] = did,
             ["controller"] = did,
-            ["verificationMethod"] = publicKey.DidKeyVerificationMethodId,
+            ["verificationMethod"] = DidKey.CreateVerificationMethodId(publicKey),
             ["type"] = "Multikey",
             ["publicKeyMultibase"] = publicKey.ToMultibase(),
             ["secretKeyMultibase"] = key.ExportSecretMultibase(),
@@ -171,15 +173,15 @@ public static class KeyFile
                 return false;
             }
 
-            if (did is not null && did.StartsWith(Dids.DidKey.Prefix, StringComparison.Ordinal) && did != publicKey.ToDidKey())
+            if (did is not null && did.StartsWith(DidKey.Prefix, StringComparison.Ordinal) && did != DidKey.Create(publicKey))
             {
                 error = "\"did\" is a did:key of a different key than the secret key.";
                 return false;
             }
 
             if (verificationMethod is not null
-                && verificationMethod.StartsWith(Dids.DidKey.Prefix, StringComparison.Ordinal)
-                && verificationMethod != publicKey.DidKeyVerificationMethodId)
+                && verificationMethod.StartsWith(DidKey.Prefix, StringComparison.Ordinal)
+                && verificationMethod != DidKey.CreateVerificationMethodId(publicKey))
             {
                 error = "\"verificationMethod\" is a did:key verification method of a different key than the secret key.";
                 return false;
@@ -198,14 +200,14 @@ public static class KeyFile
             if (verificationMethod is null)
             {
                 verificationMethod = controller is null
-                    ? publicKey.DidKeyVerificationMethodId
+                    ? DidKey.CreateVerificationMethodId(publicKey)
                     : controller + "#" + publicKey.ToMultibase();
             }
 
             if (controller is null)
             {
                 var hash = verificationMethod.IndexOf('#', StringComparison.Ordinal);
-                controller = hash > 0 ? verificationMethod[..hash] : publicKey.ToDidKey();
+                controller = hash > 0 ? verificationMethod[..hash] : DidKey.Create(publicKey);
             }
 
             loaded = new LoadedKey(key, verificationMethod, controller);
