@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Status;
 using C = MicroCredentials.VC.Verification.VerificationCheck;
@@ -103,6 +104,11 @@ public static class VerificationCodes
         new("signature.missingPreviousProof", C.Signature, "A proof refers to a previous proof that is not in the document (a proof chain is broken).", "Ask for the complete credential with all its proofs."),
         new("signature.previousProof", C.Signature, "A proof's previous proof is not in the document, so the chained proof cannot be checked.", "Ask for the complete credential with all its proofs."),
         new("signature.canonicalization", C.Signature, "The credential could not be canonicalized (RDF) for signature checking.", AskIssuer),
+        new(DidCodes.InvalidDid, C.Signature, "The verification method names something that is not a valid DID, so its key cannot be found.", AskIssuer),
+        new(DidCodes.MethodNotSupported, C.Signature, "The key's DID uses a method this verifier does not resolve (did:web needs a resource resolver; other methods are not supported).", "For did:web, give the verifier the DID document (mcred verify --resource URL=FILE, or an HttpResourceResolver); otherwise ask the issuer for a credential signed with did:key, did:jwk or did:web."),
+        new(DidCodes.NotFound, C.Signature, "The key's DID document could not be retrieved.", "Check the resource resolver (the did.json file or the issuer's web server); if the issuer's site is down, try later."),
+        new(DidCodes.InvalidDocument, C.Signature, "The key's DID document is not a valid DID document.", "Contact the issuer: their DID document is broken, so none of their credentials can be verified."),
+        new(DidCodes.IdMismatch, C.Signature, "The DID document served is for another DID than the one the key names.", "Check that the resource resolver serves the right file for that URL; otherwise contact the issuer."),
         new("signature.keyResolution", C.Signature, "The key named by the proof or token could not be resolved (not a DID URL, or its DID could not be resolved).", "Check the verifier's DID resolver and resource resolver (network access, did:web hosting); if the issuer's DID is down, try later or contact the issuer."),
         new("signature.keyNotFound", C.Signature, "The issuer's DID document has no verification method with the id the proof names.", "Contact the issuer: the key may have been removed or renamed. Do not accept the credential until then."),
         new("signature.unsupportedKey", C.Signature, "The verification method holds no key this library can use for the algorithm (Ed25519, or EC P-256/P-384/P-521 for JWS).", "Ask the issuer which key type is used; the credential cannot be verified with this library as it is."),
