@@ -8,7 +8,7 @@ namespace MicroCredentials.VC.Crypto;
 /// curve; RFC 7518 §3.4), the signature as R ‖ S. The key is not owned: keep it alive while signing. A key whose
 /// private part stays in an HSM (e.g. through a platform <see cref="ECDsa"/> implementation) works as well.
 /// </summary>
-public sealed class EcdsaSigner : ILocalSigner
+public sealed class EcdsaSigner : LocalSigner
 {
     private readonly JwsAlgorithm algorithm;
     private readonly JsonObject publicJwk;
@@ -19,49 +19,35 @@ public sealed class EcdsaSigner : ILocalSigner
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="keyId"/> is empty, or the key is not on a supported curve.</exception>
     public EcdsaSigner(ECDsa key, string keyId)
+        : this(key, keyId, JwsKeys.CurveName(key ?? throw new ArgumentNullException(nameof(key))) ?? throw Error.Argument(nameof(key), "The EC key is not on P-256, P-384 or P-521."))
     {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
-        var crv = JwsKeys.CurveName(key) ?? throw Error.Argument(nameof(key), "The EC key is not on P-256, P-384 or P-521.");
+    }
+
+    private EcdsaSigner(ECDsa key, string keyId, string crv)
+        : base(JwsAlgorithm.ForEcdsaKeySize(key.KeySize)!.Name, keyId)
+    {
         algorithm = JwsAlgorithm.ForEcdsaKeySize(key.KeySize)!;
         var p = key.ExportParameters(false);
         publicJwk = new JsonObject { ["kty"] = "EC", ["crv"] = crv, ["x"] = Base64Url.Encode(p.Q.X), ["y"] = Base64Url.Encode(p.Q.Y) };
         Key = key;
-        KeyId = keyId;
     }
 
     /// <summary>The key.</summary>
     public ECDsa Key { get; }
 
     /// <inheritdoc/>
-    public string Algorithm => algorithm.Name;
+    public override JsonObject PublicKeyJwk => (JsonObject)publicJwk.DeepClone();
 
     /// <inheritdoc/>
-    public string KeyId { get; }
+    public override byte[] Sign(ReadOnlySpan<byte> data) => algorithm.Sign(Key, data);
 
-    /// <inheritdoc/>
-    public JsonObject PublicKeyJwk => (JsonObject)publicJwk.DeepClone();
-
-    /// <inheritdoc/>
-    public ValueTask<byte[]> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Sign(data.Span));
-    }
-
-    /// <inheritdoc/>
-    public byte[] Sign(ReadOnlySpan<byte> data) => algorithm.Sign(Key, data);
-
-    /// <summary>Describes the signer without key material.</summary>
-    /// <returns><c>EcdsaSigner(ES256, kid)</c>.</returns>
-    public override string ToString() => "EcdsaSigner(" + Algorithm + ", " + KeyId + ")";
 }
 
 /// <summary>
 /// Signs with a BCL <see cref="RSA"/> key of at least 2048 bits: <c>RS256</c> (RSASSA-PKCS1-v1_5, RFC 7518 §3.3) or
 /// <c>PS256</c> (RSASSA-PSS, §3.5). The key is not owned: keep it alive while signing.
 /// </summary>
-public sealed class RsaSigner : ILocalSigner
+public sealed class RsaSigner : LocalSigner
 {
     private readonly JwsAlgorithm algorithm;
     private readonly JsonObject publicJwk;
@@ -73,49 +59,32 @@ public sealed class RsaSigner : ILocalSigner
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="keyId"/> is empty, the key is too small, or the algorithm is not an RSA one.</exception>
     public RsaSigner(RSA key, string keyId, string algorithm = SignatureAlgorithms.Rs256)
+        : base(RsaAlgorithm(key, algorithm).Name, keyId)
+    {
+        this.algorithm = RsaAlgorithm(key, algorithm);
+        var p = key.ExportParameters(false);
+        publicJwk = new JsonObject { ["kty"] = "RSA", ["n"] = Base64Url.Encode(p.Modulus), ["e"] = Base64Url.Encode(p.Exponent) };
+        Key = key;
+    }
+
+    private static JwsAlgorithm RsaAlgorithm(RSA key, string algorithm)
     {
         ArgumentNullException.ThrowIfNull(key);
-        ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
         if (algorithm is not (SignatureAlgorithms.Rs256 or SignatureAlgorithms.Ps256 or "RS384" or "RS512" or "PS384" or "PS512") || !JwsAlgorithm.TryGet(algorithm, out var alg))
         {
             throw Error.Argument(nameof(algorithm), "An RSA key signs with RS256 or PS256 (also RS384, RS512, PS384, PS512).");
         }
 
-        if (alg.KeyProblem(JwsKeyType.Rsa, null, key.KeySize) is { } problem)
-        {
-            throw Error.Argument(nameof(key), problem);
-        }
-
-        this.algorithm = alg;
-        var p = key.ExportParameters(false);
-        publicJwk = new JsonObject { ["kty"] = "RSA", ["n"] = Base64Url.Encode(p.Modulus), ["e"] = Base64Url.Encode(p.Exponent) };
-        Key = key;
-        KeyId = keyId;
+        return alg.KeyProblem(JwsKeyType.Rsa, null, key.KeySize) is { } problem ? throw Error.Argument(nameof(key), problem) : alg;
     }
 
     /// <summary>The key.</summary>
     public RSA Key { get; }
 
     /// <inheritdoc/>
-    public string Algorithm => algorithm.Name;
+    public override JsonObject PublicKeyJwk => (JsonObject)publicJwk.DeepClone();
 
     /// <inheritdoc/>
-    public string KeyId { get; }
+    public override byte[] Sign(ReadOnlySpan<byte> data) => algorithm.Sign(Key, data);
 
-    /// <inheritdoc/>
-    public JsonObject PublicKeyJwk => (JsonObject)publicJwk.DeepClone();
-
-    /// <inheritdoc/>
-    public ValueTask<byte[]> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Sign(data.Span));
-    }
-
-    /// <inheritdoc/>
-    public byte[] Sign(ReadOnlySpan<byte> data) => algorithm.Sign(Key, data);
-
-    /// <summary>Describes the signer without key material.</summary>
-    /// <returns><c>RsaSigner(RS256, kid)</c>.</returns>
-    public override string ToString() => "RsaSigner(" + Algorithm + ", " + KeyId + ")";
 }

@@ -31,13 +31,44 @@ public interface ISigner
     ValueTask<byte[]> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A signer of this library whose key is in process: signs synchronously.</summary>
-internal interface ILocalSigner : ISigner
+/// <summary>
+/// A signer whose key is in this process (or behind a platform key object that signs synchronously): signing needs no
+/// I/O, so it can also sign synchronously. The base of <see cref="Ed25519Signer"/>, <see cref="EcdsaSigner"/> and
+/// <see cref="RsaSigner"/>; the key is not owned: keep it alive while signing.
+/// </summary>
+public abstract class LocalSigner : ISigner
 {
+    private protected LocalSigner(string algorithm, string keyId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
+        Algorithm = algorithm;
+        KeyId = keyId;
+    }
+
+    /// <inheritdoc/>
+    public string Algorithm { get; }
+
+    /// <inheritdoc/>
+    public string KeyId { get; }
+
+    /// <inheritdoc/>
+    public abstract JsonObject PublicKeyJwk { get; }
+
+    /// <inheritdoc/>
+    public ValueTask<byte[]> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Sign(data.Span));
+    }
+
     /// <summary>Signs synchronously.</summary>
     /// <param name="data">The bytes to sign.</param>
     /// <returns>The signature.</returns>
-    byte[] Sign(ReadOnlySpan<byte> data);
+    public abstract byte[] Sign(ReadOnlySpan<byte> data);
+
+    /// <summary>Describes the signer without key material.</summary>
+    /// <returns>E.g. <c>EcdsaSigner(ES256, kid)</c>.</returns>
+    public override string ToString() => GetType().Name + "(" + Algorithm + ", " + KeyId + ")";
 }
 
 /// <summary>The JWS algorithm names a <see cref="ISigner"/> reports.</summary>
@@ -66,7 +97,7 @@ public static class SignatureAlgorithms
 /// Signs with an in-process <see cref="Ed25519SigningKey"/> (<c>EdDSA</c>, RFC 8032 §5.1.6). The key is not owned:
 /// keep it alive (not disposed) while signing.
 /// </summary>
-public sealed class Ed25519Signer : ILocalSigner
+public sealed class Ed25519Signer : LocalSigner
 {
     /// <summary>Creates the signer.</summary>
     /// <param name="key">The key (the caller's).</param>
@@ -74,39 +105,21 @@ public sealed class Ed25519Signer : ILocalSigner
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="keyId"/> is null, empty or white space.</exception>
     public Ed25519Signer(Ed25519SigningKey key, string keyId)
+        : base(SignatureAlgorithms.EdDsa, keyId)
     {
         ArgumentNullException.ThrowIfNull(key);
-        ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
         Key = key;
-        KeyId = keyId;
     }
 
     /// <summary>The key.</summary>
     public Ed25519SigningKey Key { get; }
 
-    /// <inheritdoc/>
-    public string Algorithm => SignatureAlgorithms.EdDsa;
-
-    /// <inheritdoc/>
-    public string KeyId { get; }
-
     /// <summary>The public key.</summary>
     public Ed25519PublicKey PublicKey => Key.PublicKey;
 
     /// <inheritdoc/>
-    public JsonObject PublicKeyJwk => Key.PublicKey.ToJwk();
+    public override JsonObject PublicKeyJwk => Key.PublicKey.ToJwk();
 
     /// <inheritdoc/>
-    public ValueTask<byte[]> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Key.Sign(data.Span));
-    }
-
-    /// <inheritdoc/>
-    public byte[] Sign(ReadOnlySpan<byte> data) => Key.Sign(data);
-
-    /// <summary>Describes the signer without key material.</summary>
-    /// <returns><c>Ed25519Signer(kid)</c>.</returns>
-    public override string ToString() => "Ed25519Signer(" + KeyId + ")";
+    public override byte[] Sign(ReadOnlySpan<byte> data) => Key.Sign(data);
 }

@@ -8,22 +8,22 @@ namespace MicroCredentials.VC.Proofs.Jose;
 public static class JoseAlgorithms
 {
     /// <summary>EdDSA with Ed25519 (RFC 8037 §3.1).</summary>
-    public const string EdDsa = "EdDSA";
+    public const string EdDsa = Crypto.SignatureAlgorithms.EdDsa;
 
     /// <summary>ECDSA with P-256 and SHA-256.</summary>
-    public const string Es256 = "ES256";
+    public const string Es256 = Crypto.SignatureAlgorithms.Es256;
 
     /// <summary>ECDSA with P-384 and SHA-384.</summary>
-    public const string Es384 = "ES384";
+    public const string Es384 = Crypto.SignatureAlgorithms.Es384;
 
     /// <summary>ECDSA with P-521 and SHA-512.</summary>
-    public const string Es512 = "ES512";
+    public const string Es512 = Crypto.SignatureAlgorithms.Es512;
 
     /// <summary>RSASSA-PKCS1-v1_5 with SHA-256.</summary>
-    public const string Rs256 = "RS256";
+    public const string Rs256 = Crypto.SignatureAlgorithms.Rs256;
 
     /// <summary>RSASSA-PSS with SHA-256 and MGF1 with SHA-256.</summary>
-    public const string Ps256 = "PS256";
+    public const string Ps256 = Crypto.SignatureAlgorithms.Ps256;
 
     /// <summary>The algorithms accepted, in the order they are described.</summary>
     public static IReadOnlyList<string> All { get; } = [EdDsa, Es256, Es384, Es512, Rs256, Ps256];

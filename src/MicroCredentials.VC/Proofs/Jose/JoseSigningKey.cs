@@ -17,9 +17,9 @@ namespace MicroCredentials.VC.Proofs.Jose;
 public sealed class JoseSigningKey : ISigner, IDisposable
 {
     private readonly IDisposable? _owned;
-    private readonly ILocalSigner _signer;
+    private readonly LocalSigner _signer;
 
-    private JoseSigningKey(ILocalSigner signer, IDisposable? owned)
+    private JoseSigningKey(LocalSigner signer, IDisposable? owned)
     {
         _signer = signer;
         _owned = owned;
