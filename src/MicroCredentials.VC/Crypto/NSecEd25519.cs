@@ -49,11 +49,32 @@ internal sealed class NSecEd25519 : IEd25519Backend
     }
 
     /// <inheritdoc/>
-    public bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
-        publicKey.Length == Ed25519.PublicKeySize
-        && signature.Length == Ed25519.SignatureSize
-        && PublicKey.TryImport(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey, out var key)
-        && SignatureAlgorithm.Ed25519.Verify(key!, message, signature);
+    public bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    {
+        if (publicKey.Length != Ed25519.PublicKeySize || signature.Length != Ed25519.SignatureSize)
+        {
+            return false;
+        }
+
+        // A verifier sees the same issuer keys again and again: the last imported key of this thread is reused
+        // (NSec validates a public key on import, which costs about as much as hashing a small document).
+        var cached = lastKey;
+        if (cached is null || !publicKey.SequenceEqual(cached.Value.Bytes))
+        {
+            if (!PublicKey.TryImport(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey, out var imported))
+            {
+                return false;
+            }
+
+            cached = (publicKey.ToArray(), imported!);
+            lastKey = cached;
+        }
+
+        return SignatureAlgorithm.Ed25519.Verify(cached.Value.Key, message, signature);
+    }
+
+    [ThreadStatic]
+    private static (byte[] Bytes, PublicKey Key)? lastKey;
 
     private static NSecEd25519? TryCreate()
     {

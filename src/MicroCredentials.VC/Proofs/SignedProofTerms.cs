@@ -32,15 +32,34 @@ internal static class SignedProofTerms
     /// <returns>The problem, or null.</returns>
     public static Problem? Disagreement(JsonObject proof, IReadOnlyList<Quad> signed)
     {
-        // The configuration is one node (the proof) in the default graph.
+        // The configuration is one node (the proof) in the default graph; a handful of quads.
+        List<string>? inData = null;
         foreach (var (member, iri, purpose) in Terms)
         {
-            var inJson = Values(proof[member]);
-            var inData = signed.Where(q => q.Graph is null && q.Predicate.Value == iri)
-                .Select(q => purpose ? Purpose(q.Object.Value) : q.Object.Value)
-                .Order(StringComparer.Ordinal)
-                .ToList();
-            if (inJson.SequenceEqual(inData, StringComparer.Ordinal))
+            inData?.Clear();
+            foreach (var q in signed)
+            {
+                if (q.Graph is null && string.Equals(q.Predicate.Value, iri, StringComparison.Ordinal))
+                {
+                    (inData ??= []).Add(purpose ? Purpose(q.Object.Value) : q.Object.Value);
+                }
+            }
+
+            var node = proof[member];
+            var signedCount = inData?.Count ?? 0;
+            if (node is null && signedCount == 0)
+            {
+                continue;
+            }
+
+            if (node is JsonValue v && v.TryGetValue(out string? one) && signedCount == 1 && string.Equals(one, inData![0], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var inJson = Values(node);
+            inData?.Sort(StringComparer.Ordinal);
+            if (inJson.SequenceEqual(inData ?? [], StringComparer.Ordinal))
             {
                 continue;
             }
