@@ -16,11 +16,12 @@ internal static class VerifyCommand
         var at = Cli.DateTimeOption("--at", "Verify as of this time instead of now (audits).");
         var resources = new Option<string[]>("--resource") { Description = "Serve a document offline: URL=FILE (a JSON-LD context, a DID document, a status list). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var requireElements = new Option<bool>("--require-elements") { Description = "Fail when a mandatory Council Recommendation element is missing." };
-        var challenge = new Option<string?>("--challenge") { Description = "For a presentation: the challenge the holder's proof must carry." };
+        var challenge = new Option<string?>("--challenge") { Description = "For a presentation: the challenge the holder's proof must carry (required, unless --no-challenge)." };
+        var noChallenge = new Option<bool>("--no-challenge") { Description = "For a presentation: accept it without a challenge (replay is then not prevented: only when the presentation is bound to the request otherwise)." };
         var domain = new Option<string?>("--domain") { Description = "For a presentation: the domain the holder's proof must carry." };
         var trust = new Option<string?>("--trust") { Description = "A trust list (JSON: {\"issuers\": [{\"id\", \"name\", \"country\", \"accreditedBy\", \"validFrom\", \"validUntil\"}], \"certificates\": [PEM]}): the accreditation check passes only for a listed issuer." };
         var trustCerts = JadesCli.TrustCertOption();
-        var command = new Command("verify", "Verify a credential; print a JSON report. Exit 0 verified, 1 not verified, 2 unusable input.") { input, learner, at, resources, requireElements, challenge, domain, trust, trustCerts };
+        var command = new Command("verify", "Verify a credential; print a JSON report. Exit 0 verified, 1 not verified, 2 unusable input.") { input, learner, at, resources, requireElements, challenge, noChallenge, domain, trust, trustCerts };
         command.SetAction(async (result, ct) =>
         {
             var bytes = Cli.ReadInputBytes(result.GetValue(input));
@@ -30,6 +31,7 @@ internal static class VerifyCommand
                 ExpectedLearner = result.GetValue(learner),
                 RequireMicroCredentialElements = result.GetValue(requireElements),
                 Challenge = result.GetValue(challenge),
+                AllowPresentationWithoutChallenge = result.GetValue(noChallenge),
                 Domain = result.GetValue(domain),
                 TimeProvider = result.GetValue(at) is { } when ? new FixedTimeProvider(when) : TimeProvider.System,
                 DocumentLoader = Contexts(files),
@@ -45,9 +47,9 @@ internal static class VerifyCommand
                 return ExitCodes.BadInput;
             }
 
-            if (report.Document is { } document && CredentialFormat.HasType(document, "VerifiablePresentation") && options.Challenge is null)
+            if (report.Document is { } document && CredentialFormat.HasType(document, "VerifiablePresentation") && options.Challenge is null && options.AllowPresentationWithoutChallenge)
             {
-                Cli.Note("no --challenge given: the presentation's proof is not bound to this request (it could be a replay).");
+                Cli.Note("--no-challenge: the presentation's proof is not bound to this request (it could be a replay).");
             }
 
             return report.Verified ? ExitCodes.Success : ExitCodes.NotVerified;

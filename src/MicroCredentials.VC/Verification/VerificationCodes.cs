@@ -138,6 +138,7 @@ public static class VerificationCodes
         new("signature.notAuthenticationMethod", C.Signature, "The key that signed the presentation is not listed under authentication by its controller, so it cannot authenticate the holder.", AskHolder),
         new("signature.holderMismatch", C.Signature, "The presentation token's iss is not the presentation's holder.", AskHolder),
         new("signature.challengeMissing", C.Signature, "The verifier asked for a challenge, but the presentation token has no nonce (it may be replayed).", AskHolder),
+        new("signature.challengeRequired", C.Signature, "The presentation was verified without the challenge the verifier sent the holder, so it could be a replay of a presentation made for another request.", "Give the challenge (mcred verify --challenge); only when the presentation is bound to the request otherwise, opt out (--no-challenge, AllowPresentationWithoutChallenge)."),
         new("signature.challengeMismatch", C.Signature, "The presentation's challenge (nonce) is not the one the verifier gave: it was made for another request, or replayed.", AskHolder),
         new("signature.missingChallenge", C.Signature, "The verifier asked for a challenge, but the presentation's proof has none (it may be replayed).", AskHolder),
         new("signature.domainMissing", C.Signature, "The verifier asked for a domain, but the presentation token has no aud.", AskHolder),

@@ -103,8 +103,20 @@ public sealed record VerificationOptions
     /// <summary>Trust anchors (root or intermediate CA certificates) for e-seal certificate chains.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2Collection TrustAnchors { get; init; } = [];
 
-    /// <summary>For presentations: the challenge the verifier gave (the proof's <c>challenge</c>, or a JWT's <c>nonce</c>) — required to match when set.</summary>
+    /// <summary>
+    /// For presentations: the challenge the verifier gave (the proof's <c>challenge</c>, or a JWT's <c>nonce</c>), which
+    /// the presentation must carry. Required: a presentation verified without one fails <c>signature</c>
+    /// (<c>signature.challengeRequired</c>) unless <see cref="AllowPresentationWithoutChallenge"/> says the caller binds
+    /// the presentation to its request otherwise.
+    /// </summary>
     public string? Challenge { get; init; }
+
+    /// <summary>
+    /// Opt-out: accept a presentation although no <see cref="Challenge"/> is given. Without a challenge nothing stops the
+    /// replay of a presentation recorded elsewhere; set this only when the presentation is bound to the request in
+    /// another way (e.g. a transport that authenticates the holder). Default false.
+    /// </summary>
+    public bool AllowPresentationWithoutChallenge { get; init; }
 
     /// <summary>For presentations: the domain the proof must be bound to (<c>domain</c>, or a JWT's <c>aud</c>) — required to match when set.</summary>
     public string? Domain { get; init; }

@@ -84,6 +84,8 @@ public class VpJwtTests
     {
         var (vp, _) = MakePresentation();
         var (outcome, _, _) = await TokenPresentation.VerifyAsync(vp, Options(null, null), CancellationToken.None);
+        Assert.That(outcome!.Signature.Code, Is.EqualTo("signature.challengeRequired"), "a challenge is required by default");
+        (outcome, _, _) = await TokenPresentation.VerifyAsync(vp, Options(null, null) with { AllowPresentationWithoutChallenge = true }, CancellationToken.None);
         Assert.That(outcome!.Signature.Status, Is.EqualTo(CheckStatus.Passed));
         var late = Options() with { TimeProvider = new FixedTimeProvider(Issued.AddDays(2)) };
         (outcome, _, _) = await TokenPresentation.VerifyAsync(vp, late, CancellationToken.None);

@@ -56,9 +56,14 @@ public class PresentationCliTests
         Assert.That(wrong.ExitCode, Is.EqualTo(1), wrong.ToString());
         Assert.That(wrong.Stdout, Does.Contain("signature.challengeMismatch"));
 
-        var noChallenge = Mcred.Run(null, "verify", "--in", vp, "--domain", "https://other.example");
-        Assert.That(noChallenge.ExitCode, Is.EqualTo(1));
-        Assert.That(noChallenge.Stdout, Does.Contain("signature.domainMismatch"));
+        var noChallenge = Mcred.Run(null, "verify", "--in", vp, "--domain", "https://verifier.example");
+        Assert.That(noChallenge.ExitCode, Is.EqualTo(1), "a challenge is required by default");
+        Assert.That(noChallenge.Stdout, Does.Contain("signature.challengeRequired"));
+
+        var optOut = Mcred.Run(null, "verify", "--in", vp, "--no-challenge", "--domain", "https://other.example");
+        Assert.That(optOut.ExitCode, Is.EqualTo(1));
+        Assert.That(optOut.Stdout, Does.Contain("signature.domainMismatch"));
+        Assert.That(Mcred.Run(null, "verify", "--in", vp, "--no-challenge", "--domain", "https://verifier.example").ExitCode, Is.Zero, "opted out, bound by the domain");
     }
 
     [Test]

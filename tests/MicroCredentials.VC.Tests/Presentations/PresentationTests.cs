@@ -140,7 +140,8 @@ public class PresentationTests
 
     [TestCase(null, Domain, Challenge, Domain, "signature.missingChallenge", TestName = "Verify_NoChallengeInProof_WhenAsked_FailsSignature")]
     [TestCase(Challenge, null, Challenge, Domain, "signature.missingDomain", TestName = "Verify_NoDomainInProof_WhenAsked_FailsSignature")]
-    [TestCase(Challenge, Domain, null, null, null, TestName = "Verify_NoChallengeAsked_Passes")]
+    [TestCase(Challenge, Domain, null, null, "signature.challengeRequired", TestName = "Verify_NoChallengeAsked_FailsByDefault")]
+    [TestCase(null, null, null, Domain, "signature.challengeRequired", TestName = "Verify_OnlyDomainAsked_FailsByDefault")]
     public async Task Verify_ChallengeAndDomainPresence(string? proofChallenge, string? proofDomain, string? askedChallenge, string? askedDomain, string? code)
     {
         using var issuer = Ed25519SigningKey.Generate();
@@ -152,6 +153,17 @@ public class PresentationTests
 
         Assert.That(report[VerificationCheck.Signature].Code, Is.EqualTo(code), Describe(report));
         Assert.That(report.Verified, Is.EqualTo(code is null));
+    }
+
+    [Test]
+    public async Task Verify_NoChallengeAsked_ExplicitOptOut_PassesAndSaysReplayIsNotPrevented()
+    {
+        using var issuer = Ed25519SigningKey.Generate();
+        using var learner = Ed25519SigningKey.Generate();
+        var vp = await Present([await Vc2For(issuer, DidKey.Create(learner.PublicKey))], learner, Cryptosuites.EdDsaJcs2022, Challenge, Domain);
+        var report = await new CredentialVerifier(new VerificationOptions { AllowPresentationWithoutChallenge = true }).VerifyAsync(vp);
+        Assert.That(report.Verified, Is.True, Describe(report));
+        Assert.That(report[VerificationCheck.Signature].Detail, Does.Contain("replay is not prevented"));
     }
 
     [TestCaseSource(nameof(Suites))]

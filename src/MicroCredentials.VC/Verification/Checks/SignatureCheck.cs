@@ -51,6 +51,11 @@ internal static class SignatureCheck
             return (CheckResult.Fail(VerificationCheck.Signature, "signature.notAuthenticationMethod", "The key that signed the presentation is not listed under authentication by its controller, so it cannot authenticate the holder."), holderProof);
         }
 
+        if (ChallengeRequired(options) is { } required)
+        {
+            return (required, holderProof);
+        }
+
         if (options.Challenge is { } challenge)
         {
             if (holderProof.Challenge is not { } given)
@@ -81,8 +86,8 @@ internal static class SignatureCheck
         {
             (not null, not null) => ", challenge and domain as asked",
             (not null, null) => ", challenge as asked (no domain was asked)",
-            (null, not null) => ", domain as asked (no challenge was asked: replay is not prevented)",
-            _ => " (no challenge or domain was asked: replay is not prevented)",
+            (null, not null) => ", domain as asked (no challenge was asked: replay is not prevented; the caller opted out)",
+            _ => " (no challenge or domain was asked: replay is not prevented; the caller opted out)",
         };
         return (CheckResult.Pass(VerificationCheck.Signature, $"The holder's {holderProof.Algorithm} proof verifies, purpose authentication with a key listed under authentication{bound}."), holderProof);
     }
@@ -116,6 +121,11 @@ internal static class SignatureCheck
         }
 
         var binding = evidence.Presentation!;
+        if (ChallengeRequired(options) is { } required)
+        {
+            problems.Add(new Problem(required.Code!, required.Detail));
+        }
+
         if (options.Challenge is { } challenge)
         {
             if (binding.Nonce is null)
@@ -155,6 +165,12 @@ internal static class SignatureCheck
             ? CheckResult.Pass(VerificationCheck.Signature, evidence.Signature.Detail)
             : CheckResult.Fail(VerificationCheck.Signature, problems[0].Code, string.Join(" ", problems.Select(p => p.Message)));
     }
+
+    /// <summary>A presentation needs the verifier's challenge unless the caller opted out: without one, a recorded presentation can be replayed.</summary>
+    private static CheckResult? ChallengeRequired(VerificationOptions options) =>
+        options.Challenge is null && !options.AllowPresentationWithoutChallenge
+            ? CheckResult.Fail(VerificationCheck.Signature, "signature.challengeRequired", "No challenge was given to check the presentation against, so it could be a replay of one made for someone else: give the challenge you sent the holder (or opt out with AllowPresentationWithoutChallenge when the presentation is bound to the request otherwise).")
+            : null;
 
     /// <summary>Keeps the holder's identifiers (personal data: the learner's DID) out of a proof failure's message.</summary>
     private static string Redact(string message, string? verificationMethod)
