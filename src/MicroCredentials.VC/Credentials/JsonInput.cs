@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace MicroCredentials.VC.Credentials;
 
 /// <summary>Parses untrusted JSON with size and depth limits and without duplicate property names.</summary>
-/// <remarks>Problem codes: <c>json.tooLarge</c>, <c>json.invalidUtf8</c>, <c>json.malformed</c> (not JSON, too deep, a duplicate name, or null).</remarks>
+/// <remarks>Problem codes: <c>json.tooLarge</c>, <c>json.invalidUtf8</c>, <c>json.invalidString</c> (a lone surrogate escape), <c>json.malformed</c> (not JSON, too deep, a duplicate name, or null).</remarks>
 internal static class JsonInput
 {
     public static bool TryParse(ReadOnlySpan<byte> utf8, int maxBytes, int maxDepth, [NotNullWhen(true)] out JsonNode? node, [NotNullWhen(false)] out Problem? problem)
@@ -22,6 +22,13 @@ internal static class JsonInput
         if (!System.Text.Unicode.Utf8.IsValid(utf8))
         {
             problem = new Problem("json.invalidUtf8", "The document is not valid UTF-8.");
+            return false;
+        }
+
+        // A \u escape can encode a lone UTF-16 surrogate, which no string can hold: reading it later would throw.
+        if (utf8.IndexOf("\\u"u8) >= 0 && LoneSurrogate(utf8, maxDepth) is { } at)
+        {
+            problem = new Problem("json.invalidString", string.Create(CultureInfo.InvariantCulture, $"The document has a string with an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF) at byte {at + 1}: it is not text."));
             return false;
         }
 
@@ -42,6 +49,35 @@ internal static class JsonInput
             problem = new Problem("json.malformed", "The document is not well-formed JSON: " + Trim(ex));
             return false;
         }
+    }
+
+    /// <summary>The byte offset of the first string or name whose escapes do not decode to text; null when there is none (or the JSON is malformed, which the parser reports).</summary>
+    private static long? LoneSurrogate(ReadOnlySpan<byte> utf8, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    try
+                    {
+                        _ = reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return reader.TokenStartIndex;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return null;
     }
 
     private static string Trim(JsonException ex)

@@ -33,7 +33,54 @@ public sealed class DataIntegrityMechanism(CryptosuiteRegistry suites) : ISecuri
         ArgumentNullException.ThrowIfNull(environment);
         var document = input.Json ?? throw Error.Argument(nameof(input), "Data Integrity reads JSON documents.");
         var proofs = await DataIntegrity.VerifyAsync(document, Suites, environment.VerificationMethodResolver, new CryptosuiteContext { DocumentLoader = environment.DocumentLoader }, cancellationToken).ConfigureAwait(false);
-        return Evidence(document, proofs);
+        var evidence = Evidence(document, proofs);
+        return await UnsignedContextAsync(document, proofs, environment.DocumentLoader, cancellationToken).ConfigureAwait(false) is { } problem
+            ? evidence with { ViewProblems = [problem, .. evidence.ViewProblems] }
+            : evidence;
+    }
+
+    /// <summary>
+    /// eddsa-jcs-2022 (§3.3.2) signs the document with the proof's <c>@context</c> and lets the presented document
+    /// append further contexts, which nothing signs. Appended contexts that change what the signed JSON means as
+    /// JSON-LD (a term redefined, a new <c>@vocab</c> under a signed member) are a problem; ones without effect are not.
+    /// </summary>
+    private static async ValueTask<Problem?> UnsignedContextAsync(JsonObject document, IReadOnlyList<ProofCheck> proofs, JsonLd.IDocumentLoader loader, CancellationToken cancellationToken)
+    {
+        if (proofs.Count == 0 || !proofs.All(p => p.Verified))
+        {
+            return null;
+        }
+
+        var presentedContext = document["@context"];
+        JsonArray? presented = null;
+        foreach (var proof in proofs)
+        {
+            if (proof.Proof?["@context"] is not { } signedContext || JsonNode.DeepEquals(signedContext, presentedContext))
+            {
+                continue;
+            }
+
+            var unsecured = DataIntegrity.WithoutProof(document);
+            var signed = (JsonObject)unsecured.DeepClone();
+            signed["@context"] = signedContext.DeepClone();
+            try
+            {
+                var options = new JsonLd.JsonLdOptions { DocumentLoader = loader, SafeMode = true };
+                presented ??= await JsonLd.JsonLdProcessor.ExpandAsync(unsecured, options, cancellationToken).ConfigureAwait(false);
+                var asSigned = await JsonLd.JsonLdProcessor.ExpandAsync(signed, options, cancellationToken).ConfigureAwait(false);
+                if (!JsonNode.DeepEquals(presented, asSigned))
+                {
+                    return new Problem("context.unsignedContext", "The @context entries after those the proof signs change what the signed data means as JSON-LD: a reader of the JSON-LD would not read what was signed.");
+                }
+            }
+            catch (JsonLd.JsonLdException)
+            {
+                // The context check reports a document that does not process.
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The evidence of a document's verified proofs.</summary>

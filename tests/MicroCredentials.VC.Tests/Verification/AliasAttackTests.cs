@@ -207,4 +207,29 @@ public sealed class AliasAttackTests : IDisposable
         Assert.That(report.Credentials[0][VerificationCheck.Context].Code, Is.EqualTo("context.nonStandardTerm"));
         Assert.That(report.Verified, Is.False);
     }
+
+    /// <summary>eddsa-jcs-2022 signs with the proof's @context; an appended context is unsigned and may not change the meaning.</summary>
+    [TestCase(true, TestName = "JcsAppendedContext_ChangingMeaning_ContextFails")]
+    [TestCase(false, TestName = "JcsAppendedContext_WithoutEffect_Verifies")]
+    public async Task JcsAppendedContext(bool changesMeaning)
+    {
+        var issuer = CredentialIssuer.ForDidKey(_key, new IssuerOptions { Created = Signed, Cryptosuite = Cryptosuites.EdDsaJcs2022 });
+        var signed = await issuer.SignAsync(CredentialVerifierTests.Vc2(issuer.IssuerId));
+        var attacked = (JsonObject)signed.DeepClone();
+        var context = (JsonArray)attacked["@context"]!;
+        context.Add(changesMeaning
+            ? new JsonObject { ["alumniOf"] = new JsonObject { ["@id"] = "https://schema.org/memberOf" } }
+            : context[^1]!.DeepClone());
+        var report = await Verifier().VerifyAsync(attacked);
+        Assert.That(report[VerificationCheck.Signature].Status, Is.EqualTo(CheckStatus.Passed), "the JSON is what was signed");
+        if (changesMeaning)
+        {
+            Assert.That(report[VerificationCheck.Context].Code, Is.EqualTo("context.unsignedContext"), report[VerificationCheck.Context].ToString());
+            Assert.That(report.Verified, Is.False);
+        }
+        else
+        {
+            Assert.That(report.Verified, Is.True, report.ToString());
+        }
+    }
 }
