@@ -193,6 +193,112 @@ internal static class Expanded
         }
     }
 
+    /// <summary>A hash consistent with <see cref="DeepEquals"/>: equal values hash alike, map member order aside.</summary>
+    public static int DeepHash(object? o, int depth = 0)
+    {
+        if (depth > 64)
+        {
+            // Deeper structure only refines the hash; equality still decides.
+            return 0;
+        }
+
+        switch (o)
+        {
+            case null:
+                return 0;
+            case string s:
+                return StringComparer.Ordinal.GetHashCode(s);
+            case double d:
+                return d.GetHashCode();
+            case bool b:
+                return b ? 1 : 2;
+            case JsonLiteral j:
+                return JsonHash(j.Node, depth + 1);
+            case List<object> l:
+                {
+                    var h = new HashCode();
+                    h.Add(l.Count);
+                    foreach (var item in l)
+                    {
+                        h.Add(DeepHash(item, depth + 1));
+                    }
+
+                    return h.ToHashCode();
+                }
+
+            case JMap m:
+                {
+                    // Order-independent: a sum of per-member hashes.
+                    var sum = m.Count;
+                    foreach (var kv in m)
+                    {
+                        sum = unchecked(sum + HashCode.Combine(StringComparer.Ordinal.GetHashCode(kv.Key), DeepHash(kv.Value, depth + 1)));
+                    }
+
+                    return sum;
+                }
+
+            default:
+                return o.GetHashCode();
+        }
+    }
+
+    private static int JsonHash(JsonNode? node, int depth)
+    {
+        if (node is null || depth > 64)
+        {
+            return 0;
+        }
+
+        switch (node)
+        {
+            case JsonObject obj:
+                {
+                    var sum = obj.Count;
+                    foreach (var kv in obj)
+                    {
+                        sum = unchecked(sum + HashCode.Combine(StringComparer.Ordinal.GetHashCode(kv.Key), JsonHash(kv.Value, depth + 1)));
+                    }
+
+                    return sum;
+                }
+
+            case JsonArray arr:
+                {
+                    var h = new HashCode();
+                    h.Add(arr.Count);
+                    foreach (var item in arr)
+                    {
+                        h.Add(JsonHash(item, depth + 1));
+                    }
+
+                    return h.ToHashCode();
+                }
+
+            default:
+                {
+                    var v = node.AsValue();
+                    return v.GetValueKind() switch
+                    {
+                        JsonValueKind.String => StringComparer.Ordinal.GetHashCode(v.GetValue<string>()),
+                        // Numbers equal as JSON are equal as doubles (the converse need not hold: a collision only).
+                        JsonValueKind.Number => ToDouble(v).GetHashCode(),
+                        var kind => (int)kind,
+                    };
+                }
+        }
+    }
+
+    /// <summary><see cref="DeepEquals"/> and <see cref="DeepHash"/> as an equality comparer.</summary>
+    public sealed class DeepComparer : IEqualityComparer<object>
+    {
+        public static readonly DeepComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => DeepEquals(x, y);
+
+        public int GetHashCode(object obj) => DeepHash(obj);
+    }
+
     /// <summary>Materializes the expanded form as JSON.</summary>
     public static JsonNode? ToJson(object? o)
     {

@@ -23,6 +23,8 @@ internal sealed class RdfSerializer
     private readonly Dictionary<string, string> issued = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RdfTerm?> nodeTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Map> references = new(StringComparer.Ordinal);
+    private readonly Dictionary<List<object>, UniqueValues> uniqueIndex = new(ReferenceEqualityComparer.Instance);
+    private const int UniqueScanLimit = 16;
     private readonly bool safe;
     private readonly string? rdfDirection;
     private readonly bool generalized;
@@ -396,17 +398,51 @@ internal sealed class RdfSerializer
         return (List<object>)v;
     }
 
-    private static void AddUnique(List<object> values, object value)
+    /// <summary>
+    /// Adds <paramref name="value"/> unless an equal value is already there (node map generation never keeps duplicates).
+    /// Short lists are scanned; past <see cref="UniqueScanLimit"/> values a hash set of the list's values answers, so a
+    /// property with n values costs O(n), not O(n²).
+    /// </summary>
+    private void AddUnique(List<object> values, object value)
     {
-        foreach (var v in values)
+        if (values.Count < UniqueScanLimit)
         {
-            if (Expanded.DeepEquals(v, value))
+            foreach (var v in values)
             {
-                return;
+                if (Expanded.DeepEquals(v, value))
+                {
+                    return;
+                }
             }
+
+            values.Add(value);
+            return;
         }
 
-        values.Add(value);
+        if (!uniqueIndex.TryGetValue(values, out var index))
+        {
+            index = new UniqueValues();
+            uniqueIndex[values] = index;
+        }
+
+        // Values added without this method (list objects) are indexed too, so the set always mirrors the list.
+        for (; index.Indexed < values.Count; index.Indexed++)
+        {
+            index.Set.Add(values[index.Indexed]);
+        }
+
+        if (index.Set.Add(value))
+        {
+            values.Add(value);
+            index.Indexed++;
+        }
+    }
+
+    private sealed class UniqueValues
+    {
+        public HashSet<object> Set { get; } = new(Expanded.DeepComparer.Instance);
+
+        public int Indexed { get; set; }
     }
 
     /// <summary>§7.2.2 Node Map Generation.</summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -192,19 +191,18 @@ internal sealed class Rdfc10Canonicalizer : IEqualityComparer<int>, IDisposable
     int IEqualityComparer<int>.GetHashCode(int index)
     {
         ref readonly var q = ref _quads[index];
-        // Cheap on purpose: blank node indexes, lengths and the tail of each term (where IRIs sharing a prefix
-        // differ); Equals settles collisions.
-        return HashCode.Combine(
-            HashCode.Combine(q.S, q.O, q.G, q.SLength, q.PLength, q.OLength, q.GLength),
-            Tail(q.SStart, q.SLength),
-            Tail(q.PStart, q.PLength),
-            Tail(q.OStart, q.OLength),
-            Tail(q.GStart, q.GLength));
+        // Every byte of every term: a cheaper hash (say, each term's tail) makes whole datasets collide (typed
+        // literals all end in their datatype IRI), and deduplication quadratic. HashCode is seeded per process.
+        var h = new HashCode();
+        h.Add(q.S);
+        h.Add(q.O);
+        h.Add(q.G);
+        h.AddBytes(_terms.Slice(q.SStart, q.SLength));
+        h.AddBytes(_terms.Slice(q.PStart, q.PLength));
+        h.AddBytes(_terms.Slice(q.OStart, q.OLength));
+        h.AddBytes(_terms.Slice(q.GStart, q.GLength));
+        return h.ToHashCode();
     }
-
-    private long Tail(int start, int length) =>
-        length >= 8 ? BinaryPrimitives.ReadInt64LittleEndian(_terms.Slice(start + length - 8, 8)) :
-        length > 0 ? _terms.Slice(start, length)[0] : 0;
 
     /// <summary>
     /// §4.4.3: checks the quads, serializes their non-blank terms once, numbers the blank nodes, and drops
