@@ -54,8 +54,10 @@ internal static class Cli
         },
     };
 
-    public static byte[] ReadInputBytes(string? path, int maxBytes = 64 * 1024 * 1024)
+    /// <summary>Reads an input whole, refusing one over the library's size limit (<see cref="InputLimits.MaxDocumentBytes"/>, the same for every command).</summary>
+    public static byte[] ReadInputBytes(string? path, int? limit = null)
     {
+        var maxBytes = limit ?? InputLimits.Default.MaxDocumentBytes;
         try
         {
             if (path is null or "-")

@@ -69,6 +69,12 @@ public static class CredentialFormat
     {
         ArgumentNullException.ThrowIfNull(document);
         var problems = new List<(string, string)>();
+        if (JsonNumbers.FirstNonFinite(document) is { } path)
+        {
+            var problem = JsonNumbers.NonFinite(path);
+            problems.Add((problem.Code, problem.Message));
+        }
+
         var version = CheckContext(document, problems);
 
         var types = TypesOf(document["type"]);

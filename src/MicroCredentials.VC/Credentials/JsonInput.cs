@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace MicroCredentials.VC.Credentials;
 
 /// <summary>Parses untrusted JSON with size and depth limits and without duplicate property names.</summary>
-/// <remarks>Problem codes: <c>json.tooLarge</c>, <c>json.invalidUtf8</c>, <c>json.invalidString</c> (a lone surrogate escape), <c>json.malformed</c> (not JSON, too deep, a duplicate name, or null).</remarks>
+/// <remarks>Problem codes: <c>json.tooLarge</c>, <c>json.invalidUtf8</c>, <c>json.invalidString</c> (a lone surrogate escape), <c>json.nonFiniteNumber</c> (outside the double range), <c>json.malformed</c> (not JSON, too deep, a duplicate name, or null).</remarks>
 internal static class JsonInput
 {
     public static bool TryParse(ReadOnlySpan<byte> utf8, int maxBytes, int maxDepth, [NotNullWhen(true)] out JsonNode? node, [NotNullWhen(false)] out Problem? problem)
@@ -25,10 +25,19 @@ internal static class JsonInput
             return false;
         }
 
-        // A \u escape can encode a lone UTF-16 surrogate, which no string can hold: reading it later would throw.
-        if (utf8.IndexOf("\\u"u8) >= 0 && LoneSurrogate(utf8, maxDepth) is { } at)
+        // A UTF-8 byte-order mark is accepted (and skipped) as by every other reader of this library.
+        if (utf8.StartsWith("\uFEFF"u8))
         {
-            problem = new Problem("json.invalidString", string.Create(CultureInfo.InvariantCulture, $"The document has a string with an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF) at byte {at + 1}: it is not text."));
+            utf8 = utf8[3..];
+        }
+
+        // Text and numbers JsonNode would only fail on when they are read: a \u escape of a lone UTF-16 surrogate (no
+        // string can hold it), a number outside the double range (no single reading: see JsonNumbers).
+        if (FirstUnreadable(utf8, maxDepth) is { } bad)
+        {
+            problem = bad.Number
+                ? new Problem("json.nonFiniteNumber", string.Create(CultureInfo.InvariantCulture, $"The document has a number outside the range of IEEE 754 double precision (about ±1.8e308) at byte {bad.At + 1}: it has no single reading, so it cannot be signed or verified."))
+                : new Problem("json.invalidString", string.Create(CultureInfo.InvariantCulture, $"The document has a string with an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF) at byte {bad.At + 1}: it is not text."));
             return false;
         }
 
@@ -51,24 +60,32 @@ internal static class JsonInput
         }
     }
 
-    /// <summary>The byte offset of the first string or name whose escapes do not decode to text; null when there is none (or the JSON is malformed, which the parser reports).</summary>
-    private static long? LoneSurrogate(ReadOnlySpan<byte> utf8, int maxDepth)
+    /// <summary>
+    /// The first string or name whose escapes do not decode to text, or number without a finite double value; null when
+    /// there is none (or the JSON is malformed, which the parser then reports).
+    /// </summary>
+    private static (long At, bool Number)? FirstUnreadable(ReadOnlySpan<byte> utf8, int maxDepth)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
         try
         {
             while (reader.Read())
             {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                switch (reader.TokenType)
                 {
-                    try
-                    {
-                        _ = reader.GetString();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        return reader.TokenStartIndex;
-                    }
+                    case JsonTokenType.String or JsonTokenType.PropertyName when reader.ValueIsEscaped:
+                        try
+                        {
+                            _ = reader.GetString();
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            return (reader.TokenStartIndex, false);
+                        }
+
+                        break;
+                    case JsonTokenType.Number when !reader.TryGetDouble(out var number) || !double.IsFinite(number):
+                        return (reader.TokenStartIndex, true);
                 }
             }
         }

@@ -26,6 +26,9 @@ public sealed record IssuerOptions
     /// <summary>Where JSON-LD contexts come from (the embedded ones by default).</summary>
     public IDocumentLoader DocumentLoader { get; init; } = EmbeddedDocumentLoader.Default;
 
+    /// <summary>The limits on each credential signed (size, nesting, JSON-LD work, time): those of verification by default.</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
+
     /// <summary>A fixed proof creation time instead of the clock (reproducible output).</summary>
     public DateTimeOffset? Created { get; init; }
 }
@@ -58,7 +61,7 @@ public sealed partial class CredentialIssuer : ICredentialSigner
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentException.ThrowIfNullOrWhiteSpace(signer.KeyId, nameof(signer));
         Options = options ?? IssuerOptions.Default;
-        _signer = new DataIntegritySigner(signer, Options.Cryptosuite, new CryptosuiteContext { DocumentLoader = Options.DocumentLoader }, Options.TimeProvider) { Created = Options.Created };
+        _signer = new DataIntegritySigner(signer, Options.Cryptosuite, new CryptosuiteContext { DocumentLoader = Options.DocumentLoader, Limits = Options.Limits }, Options.TimeProvider) { Created = Options.Created };
         Signer = signer;
         VerificationMethod = signer.KeyId;
         var hash = VerificationMethod.IndexOf('#', StringComparison.Ordinal);

@@ -44,6 +44,9 @@ public sealed record PresentationOptions
 
     /// <summary>Where JSON-LD contexts come from (the embedded ones by default; eddsa-rdfc-2022 needs them).</summary>
     public IDocumentLoader DocumentLoader { get; init; } = EmbeddedDocumentLoader.Default;
+
+    /// <summary>The limits on the presentation signed (size, nesting, JSON-LD work, time): those of verification by default.</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
 }
 
 /// <summary>
@@ -197,7 +200,7 @@ public static class Presentations
                 Created = created,
                 Expires = options.Expires,
             },
-            new CryptosuiteContext { DocumentLoader = options.DocumentLoader },
+            new CryptosuiteContext { DocumentLoader = options.DocumentLoader, Limits = options.Limits },
             cancellationToken);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -45,45 +44,11 @@ internal static class Expanded
         }
     }
 
-    public static double ToDouble(JsonValue v)
-    {
-        if (v.TryGetValue<double>(out var d))
-        {
-            return d;
-        }
-
-        if (v.TryGetValue<long>(out var l))
-        {
-            return l;
-        }
-
-        if (v.TryGetValue<int>(out var i))
-        {
-            return i;
-        }
-
-        if (v.TryGetValue<decimal>(out var m))
-        {
-            return (double)m;
-        }
-
-        if (v.TryGetValue<float>(out var f))
-        {
-            return f;
-        }
-
-        if (v.TryGetValue<ulong>(out var ul))
-        {
-            return ul;
-        }
-
-        if (v.TryGetValue<JsonElement>(out var e) && e.TryGetDouble(out d))
-        {
-            return d;
-        }
-
-        return double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
-    }
+    /// <summary>The number as a double (<see cref="JsonNumbers"/>); one outside the double range has no RDF literal and is refused.</summary>
+    public static double ToDouble(JsonValue v) =>
+        JsonNumbers.TryRead(v, out var d)
+            ? d
+            : throw new JsonLdException(JsonLdErrorCode.NonFiniteNumber, "The number at " + v.GetPath() + " is outside the range of IEEE 754 double precision: it has no RDF literal.");
 
     public static bool IsValueObject(object? o) => o is JMap m && m.ContainsKey("@value");
 

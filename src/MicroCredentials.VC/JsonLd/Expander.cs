@@ -77,6 +77,7 @@ internal sealed class Expander
         }
 
         CheckDepth(depth);
+        run.Step();
 
         // 3.
         var propertyDef = active.Get(activeProperty);

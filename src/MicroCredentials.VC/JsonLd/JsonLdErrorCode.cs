@@ -153,6 +153,12 @@ public static class JsonLdErrorCode
     /// <summary>Not a spec code: the document nests deeper than <see cref="JsonLdOptions.MaxDepth"/>.</summary>
     public const string MaxDepthExceeded = "max depth exceeded";
 
+    /// <summary>Not a spec code: the document needs more work than <see cref="JsonLdOptions.MaxNodes"/> or <see cref="JsonLdOptions.MaxQuads"/> allow.</summary>
+    public const string WorkLimitExceeded = "work limit exceeded";
+
+    /// <summary>Not a spec code: a JSON number outside the IEEE 754 double range (e.g. <c>1e400</c>), which has no RDF literal.</summary>
+    public const string NonFiniteNumber = "non-finite number";
+
     /// <summary>Safe mode: a property does not expand to an absolute IRI and would be dropped.</summary>
     public const string SafeInvalidProperty = "invalid property";
 

@@ -43,9 +43,22 @@ public sealed record JsonLdOptions
     /// <summary>The deepest nesting of arrays and objects accepted (default 256); deeper input raises <see cref="JsonLdErrorCode.MaxDepthExceeded"/>.</summary>
     public int MaxDepth { get; init; } = 256;
 
+    /// <summary>
+    /// The most JSON values (objects, arrays, scalars) expansion may visit, scoped contexts included (default
+    /// 10,000,000); more raises <see cref="JsonLdErrorCode.WorkLimitExceeded"/>. Expansion and toRdf take time linear in
+    /// this count.
+    /// </summary>
+    public long MaxNodes { get; init; } = 10_000_000;
+
+    /// <summary>The most quads toRdf may produce (default 10,000,000); more raises <see cref="JsonLdErrorCode.WorkLimitExceeded"/>.</summary>
+    public long MaxQuads { get; init; } = 10_000_000;
+
     /// <summary>The most remote contexts one context may pull in, transitively (default 32); more raises <see cref="JsonLdErrorCode.ContextOverflow"/>.</summary>
     public int MaxRemoteContexts { get; init; } = 32;
 
     /// <summary>The most documents loaded asynchronously in one operation (default 64).</summary>
     public int MaxRemoteDocuments { get; init; } = 64;
+
+    /// <summary>These options with the JSON-LD work limits of <paramref name="limits"/> (values expanded, quads produced).</summary>
+    internal JsonLdOptions WithLimits(InputLimits limits) => this with { MaxNodes = limits.MaxJsonLdNodes, MaxQuads = limits.MaxQuads };
 }

@@ -192,6 +192,7 @@ public static class JsonLdProcessor
     internal static List<object> ExpandInternal(JsonLdRun run, JsonNode input, RemoteDocument? remote)
     {
         var options = run.Options;
+        run.BeginAttempt();
         if (options.ProcessingMode is not ("json-ld-1.1" or "json-ld-1.0"))
         {
             throw new JsonLdException(JsonLdErrorCode.ProcessingModeConflict, "Unknown processing mode " + options.ProcessingMode + ".");

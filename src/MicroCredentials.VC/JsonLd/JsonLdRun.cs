@@ -29,6 +29,41 @@ internal sealed class JsonLdRun
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>JSON values visited by the current attempt (an attempt re-run after an asynchronous load starts again).</summary>
+    private long steps;
+
+    /// <summary>Starts an attempt: the work count restarts.</summary>
+    public void BeginAttempt() => steps = 0;
+
+    /// <summary>
+    /// Counts one unit of work against <see cref="JsonLdOptions.MaxNodes"/>, and every 1,024 units looks at the
+    /// cancellation token, so that a time budget (a token cancelled after a delay) stops even one long operation.
+    /// </summary>
+    public void Step()
+    {
+        steps++;
+        if ((steps & 1023) == 0)
+        {
+            CancellationToken.ThrowIfCancellationRequested();
+            if (steps > Options.MaxNodes)
+            {
+                throw new JsonLdException(JsonLdErrorCode.WorkLimitExceeded, "The document needs more than " + Options.MaxNodes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " JSON-LD expansion steps (JsonLdOptions.MaxNodes).");
+            }
+        }
+    }
+
+    private int polls;
+
+    /// <summary>Every 1,024 calls, looks at the cancellation token (toRdf's loops, which <see cref="Step"/> does not count).</summary>
+    public void Poll()
+    {
+        polls = unchecked(polls + 1);
+        if ((polls & 1023) == 0)
+        {
+            CancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
     /// <summary>How deeply context processing is nested right now (scoped contexts inside term definitions).</summary>
     public int ContextDepth { get; set; }
 

@@ -29,10 +29,14 @@ internal sealed class RdfSerializer
     private readonly string? rdfDirection;
     private readonly bool generalized;
     private readonly int maxDepth;
+    private readonly JsonLdRun run;
+    private readonly long maxQuads;
     private int counter;
 
     public RdfSerializer(JsonLdRun run)
     {
+        this.run = run;
+        maxQuads = run.Options.MaxQuads;
         safe = run.Safe;
         rdfDirection = run.Options.RdfDirection;
         generalized = run.Options.ProduceGeneralizedRdf;
@@ -170,12 +174,24 @@ internal sealed class RdfSerializer
                         {
                             quads.Add(new Quad(subjectTerm, predicate, obj, graphTerm));
                         }
+
+                        run.Poll();
                     }
+
+                    CheckQuads(quads);
                 }
             }
         }
 
         return quads;
+    }
+
+    private void CheckQuads(List<Quad> quads)
+    {
+        if (quads.Count > maxQuads)
+        {
+            throw new JsonLdException(JsonLdErrorCode.WorkLimitExceeded, "The document produces more than " + maxQuads.ToString(CultureInfo.InvariantCulture) + " quads (JsonLdOptions.MaxQuads).");
+        }
     }
 
     private RdfTerm NodeTerm(string id) => TryNodeTerm(id)!;
@@ -452,6 +468,8 @@ internal sealed class RdfSerializer
         {
             throw new JsonLdException(JsonLdErrorCode.MaxDepthExceeded, "The document nests too deeply.");
         }
+
+        run.Poll();
 
         // 1.
         if (element is List<object> array)

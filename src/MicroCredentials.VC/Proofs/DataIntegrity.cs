@@ -32,6 +32,7 @@ public static class DataIntegrity
         ArgumentNullException.ThrowIfNull(options);
         RequireAlgorithm(suite, signer);
         context ??= CryptosuiteContext.Default;
+        CheckSignable(document, context.Limits);
 
         var existing = ProofsOf(document);
         var chained = options.PreviousProof.Count > 0;
@@ -294,16 +295,24 @@ public static class DataIntegrity
         }
     }
 
-    private static ValueTask<byte[]> HashAsync(ICryptosuite suite, ProofInputs inputs, CryptosuiteContext context, CancellationToken cancellationToken)
+    private static async ValueTask<byte[]> HashAsync(ICryptosuite suite, ProofInputs inputs, CryptosuiteContext context, CancellationToken cancellationToken)
     {
-        if (suite is Ed25519Cryptosuite ours)
+        try
         {
-            return ours.HashDataAsync(inputs, context, cancellationToken);
-        }
+            if (suite is Ed25519Cryptosuite ours)
+            {
+                return await ours.HashDataAsync(inputs, context, cancellationToken).ConfigureAwait(false);
+            }
 
-        // A suite of the caller's: give it the document without proofs, as the interface promises.
-        var document = inputs.IgnoreProofMember && inputs.Document.ContainsKey("proof") ? WithoutProof(inputs.Document) : inputs.Document;
-        return suite.HashDataAsync(document, inputs.Configuration, context, cancellationToken);
+            // A suite of the caller's: give it the document without proofs, as the interface promises.
+            var document = inputs.IgnoreProofMember && inputs.Document.ContainsKey("proof") ? WithoutProof(inputs.Document) : inputs.Document;
+            return await suite.HashDataAsync(document, inputs.Configuration, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FormatException ex)
+        {
+            // JCS refuses what has no canonical form (a number outside the double range, a lone surrogate, deep nesting).
+            throw new ProofException("format.notCanonicalizable", "The document has no canonical JSON form (RFC 8785): " + ex.Message, ex);
+        }
     }
 
     /// <summary>The Data Integrity v2 context, which defines <c>DataIntegrityProof</c> and its terms for VC 1.1 documents.</summary>
@@ -328,6 +337,93 @@ public static class DataIntegrity
         var copy = (JsonObject)document.DeepClone();
         ((JsonArray)copy["@context"]!).Add((JsonNode)JsonValue.Create(DataIntegrityContext));
         return copy;
+    }
+
+    /// <summary>
+    /// Refuses what no verifier with the same limits would accept, before anything is signed: a document over
+    /// <see cref="InputLimits.MaxDocumentBytes"/> (<c>format.tooLarge</c>), a number without a finite double reading
+    /// (<c>format.nonFiniteNumber</c>), an existing proof that is not a well-formed proof (<c>signature.malformedProof</c>:
+    /// adding a proof to it would make a proof set no verifier accepts).
+    /// </summary>
+    internal static void CheckSignable(JsonObject document, InputLimits limits)
+    {
+        var bytes = Utf8Length(document);
+        if (bytes > limits.MaxDocumentBytes)
+        {
+            throw new ProofException("format.tooLarge", limits.TooLarge(bytes));
+        }
+
+        if (JsonNumbers.FirstNonFinite(document, limits.MaxDepth) is { } path)
+        {
+            var problem = JsonNumbers.NonFinite(path);
+            throw new ProofException(problem.Code, problem.Message);
+        }
+
+        switch (document["proof"])
+        {
+            case null:
+                return;
+            case JsonObject single:
+                CheckExistingProof(single);
+                return;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    CheckExistingProof(item as JsonObject ?? throw new ProofException("signature.malformedProof", "Every entry of the existing proof array must be an object: no proof is added to it."));
+                }
+
+                return;
+            default:
+                throw new ProofException("signature.malformedProof", "The existing proof is not an object or an array of objects: no proof is added to it.");
+        }
+    }
+
+    /// <summary>The length of the document as compact UTF-8 JSON, counted without keeping the bytes.</summary>
+    private static long Utf8Length(JsonObject document)
+    {
+        var counter = new CountingWriter();
+        using (var writer = new Utf8JsonWriter(counter))
+        {
+            document.WriteTo(writer);
+        }
+
+        return counter.Count;
+    }
+
+    private sealed class CountingWriter : System.Buffers.IBufferWriter<byte>
+    {
+        private byte[] _scratch = new byte[4096];
+
+        public long Count { get; private set; }
+
+        public void Advance(int count) => Count += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => Scratch(sizeHint);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => Scratch(sizeHint);
+
+        private byte[] Scratch(int sizeHint)
+        {
+            if (sizeHint > _scratch.Length)
+            {
+                _scratch = new byte[sizeHint];
+            }
+
+            return _scratch;
+        }
+    }
+
+    private static void CheckExistingProof(JsonObject proof)
+    {
+        if (proof["type"] is not JsonValue type || type.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace((string?)type))
+        {
+            throw new ProofException("signature.malformedProof", "An existing proof has no type (VC Data Integrity §2.1: type is required): no proof is added to it.");
+        }
+
+        if (proof["proofPurpose"] is not JsonValue purpose || purpose.GetValueKind() != JsonValueKind.String)
+        {
+            throw new ProofException("signature.malformedProof", "An existing proof has no proofPurpose (VC Data Integrity §2.1): no proof is added to it.");
+        }
     }
 
     /// <summary>The proofs of a document, as objects (an array's non-object entries are skipped).</summary>

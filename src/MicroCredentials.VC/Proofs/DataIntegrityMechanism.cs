@@ -32,7 +32,7 @@ public sealed class DataIntegrityMechanism(CryptosuiteRegistry suites) : ISecuri
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(environment);
         var document = input.Json ?? throw Error.Argument(nameof(input), "Data Integrity reads JSON documents.");
-        var proofs = await DataIntegrity.VerifyAsync(document, Suites, environment.VerificationMethodResolver, new CryptosuiteContext { DocumentLoader = environment.DocumentLoader }, cancellationToken).ConfigureAwait(false);
+        var proofs = await DataIntegrity.VerifyAsync(document, Suites, environment.VerificationMethodResolver, new CryptosuiteContext { DocumentLoader = environment.DocumentLoader, Limits = environment.Limits }, cancellationToken).ConfigureAwait(false);
         var evidence = Evidence(document, proofs);
         return await UnsignedContextAsync(document, proofs, environment.DocumentLoader, cancellationToken).ConfigureAwait(false) is { } problem
             ? evidence with { ViewProblems = [problem, .. evidence.ViewProblems] }

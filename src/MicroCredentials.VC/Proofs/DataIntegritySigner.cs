@@ -103,7 +103,7 @@ public sealed class DataIntegritySigner : ICredentialSigner
             // RDFC-based suites run JSON-LD in safe mode while hashing (the document without its proofs); the others must not sign what a verifier refuses.
             try
             {
-                await JsonLdProcessor.ToRdfAsync(DataIntegrity.WithoutProof(document), new JsonLdOptions { DocumentLoader = Context.DocumentLoader, SafeMode = true }, cancellationToken).ConfigureAwait(false);
+                await JsonLdProcessor.ToRdfAsync(DataIntegrity.WithoutProof(document), Context.JsonLdOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (JsonLdException ex)
             {

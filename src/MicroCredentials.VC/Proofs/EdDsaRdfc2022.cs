@@ -43,7 +43,7 @@ public sealed class EdDsaRdfc2022 : Ed25519Cryptosuite
         IReadOnlyList<Quad> quads;
         try
         {
-            quads = await JsonLdProcessor.ToRdfAsync(document, new JsonLdOptions { DocumentLoader = context.DocumentLoader, SafeMode = true }, cancellationToken).ConfigureAwait(false);
+            quads = await JsonLdProcessor.ToRdfAsync(document, context.JsonLdOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonLdException ex)
         {

@@ -88,6 +88,12 @@ public sealed record CryptosuiteContext
     /// <summary>The JSON-LD document loader; the embedded contexts by default (never the network).</summary>
     public IDocumentLoader DocumentLoader { get; init; } = EmbeddedDocumentLoader.Default;
 
+    /// <summary>The limits on the documents signed and verified (size, depth, JSON-LD work); <see cref="InputLimits.Default"/> unless set.</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
+
+    /// <summary>The JSON-LD options of the RDF-based suites: safe mode, this loader, these limits.</summary>
+    internal JsonLdOptions JsonLdOptions => new JsonLdOptions { DocumentLoader = DocumentLoader, SafeMode = true }.WithLimits(Limits);
+
     /// <summary>The default context: embedded contexts only.</summary>
     public static CryptosuiteContext Default { get; } = new();
 }

@@ -72,8 +72,8 @@ public sealed record SecuringEnvironment
     /// <summary>The clock (certificate validity, time-stamps).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Deepest accepted JSON nesting of an embedded payload.</summary>
-    public int MaxDepth { get; init; } = 128;
+    /// <summary>The limits on what is read: the size and nesting of an embedded payload, the JSON-LD work of a suite.</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
 }
 
 /// <summary>The securing mechanisms a verifier accepts, asked in order.</summary>

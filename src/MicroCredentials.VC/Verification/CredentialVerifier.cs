@@ -38,17 +38,22 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
     {
         if (Proofs.Jose.JoseSecuring.LooksLikeCompactJws(utf8Json.Span))
         {
-            if (utf8Json.Length > Options.MaxDocumentBytes)
+            if (utf8Json.Length > Options.Limits.MaxDocumentBytes)
             {
-                return Unreadable("format.tooLarge", $"The token is {utf8Json.Length} bytes, over the limit of {Options.MaxDocumentBytes} bytes.");
+                return Unreadable("format.tooLarge", Options.Limits.TooLarge(utf8Json.Length));
             }
 
             return await VerifyAsync(SecuredInput.FromCompact(Encoding.ASCII.GetString(utf8Json.Span)), cancellationToken).ConfigureAwait(false);
         }
 
-        if (!JsonInput.TryParse(utf8Json.Span, Options.MaxDocumentBytes, Options.MaxDepth, out var node, out var problem))
+        if (!JsonInput.TryParse(utf8Json.Span, Options.Limits.MaxDocumentBytes, Options.Limits.MaxDepth, out var node, out var problem))
         {
-            return Unreadable("format.notJson", problem.Message);
+            return Unreadable(problem.Code switch
+            {
+                "json.tooLarge" => "format.tooLarge",
+                "json.nonFiniteNumber" => "format.nonFiniteNumber",
+                _ => "format.notJson",
+            }, problem.Message);
         }
 
         if (node is not JsonObject document)
@@ -70,6 +75,21 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
     }
 
     private async ValueTask<VerificationReport> VerifyAsync(SecuredInput input, CancellationToken cancellationToken)
+    {
+        // The time budget: one verification (presentations, status lists and DID documents included) stops at
+        // InputLimits.MaxDuration with a failed report, while the caller's own cancellation still throws.
+        using var budget = Options.Limits.StartBudget(cancellationToken);
+        try
+        {
+            return await VerifyWithinBudgetAsync(input, budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return Unreadable("format.timeLimitExceeded", Options.Limits.TooSlow());
+        }
+    }
+
+    private async ValueTask<VerificationReport> VerifyWithinBudgetAsync(SecuredInput input, CancellationToken cancellationToken)
     {
         if (!Options.SecuringMechanisms.TryFind(input, out var mechanism))
         {

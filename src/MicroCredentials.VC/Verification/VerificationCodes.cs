@@ -32,7 +32,10 @@ public static class VerificationCodes
     public static IReadOnlyList<VerificationCode> All { get; } =
     [
         // format
-        new("format.tooLarge", C.Format, "The document or token is larger than the verifier's size limit, so it was not read.", "Check that the right file was submitted. If genuine credentials are this large, raise VerificationOptions.MaxDocumentBytes."),
+        new("format.tooLarge", C.Format, "The document or token is larger than the verifier's size limit, so it was not read.", "Check that the right file was submitted. If genuine credentials are this large, raise InputLimits.MaxDocumentBytes (VerificationOptions.Limits)."),
+        new("format.timeLimitExceeded", C.Format, "Verifying the document took longer than the verifier's time limit (InputLimits.MaxDuration), so it was stopped: the document may have been built to exhaust verifiers, or a DID document or status list was too slow to fetch.", "Treat as suspicious unless it is a genuine, very large credential or a slow network; then raise InputLimits.MaxDuration (VerificationOptions.Limits)."),
+        new("format.nonFiniteNumber", C.Format, "A number in the document is outside the range of IEEE 754 double precision (e.g. 1e400): it has no single reading (JSON-LD would read 1e400 and 1e999 alike), so it is neither signed nor verified.", AskIssuer),
+        new("format.notCanonicalizable", C.Format, "The document has no canonical JSON form (RFC 8785), so eddsa-jcs-2022 cannot hash it (a number outside the double range, a lone surrogate, nesting beyond JCS's limit).", AskIssuer),
         new("format.notJson", C.Format, "The input is neither JSON nor a compact JWS token (it may be truncated, or converted to another format).", "Ask for the original credential file (.json or .jwt), not a PDF, screenshot or copy-paste."),
         new("format.notAnObject", C.Format, "The input is JSON but not a credential object; in a presentation, an entry of verifiableCredential is neither a credential object nor an enveloped or compact JWS credential.", "Submit the credential itself (one JSON object). For a presentation, ask the holder to build it again with their wallet."),
         new("format.unsupportedSecuring", C.Format, "No securing mechanism this verifier accepts can read the document (it is not a Data Integrity credential, a JAdES seal or a vc+jwt token it is configured for).", "Check how the credential is secured and that the verifier's options enable that mechanism; otherwise ask the issuer for a supported form."),
@@ -90,7 +93,7 @@ public static class VerificationCodes
         new("signature.invalid", C.Signature, "The signature does not verify with the key it names: the document was changed after signing, or was signed with another key.", "Do not accept the credential. Ask for the original file from the issuer or holder; if it is the original, contact the issuer."),
         new("signature.processingError", C.Signature, "The securing (proof, seal or token) could not be processed because of an unexpected error.", "Report the credential and the detail to the library's maintainers; meanwhile the credential cannot be accepted."),
         new("signature.unsupportedFormat", C.Signature, "The credential is secured in a form this version does not verify (SD-JWT or COSE).", "Ask the issuer for a Data Integrity, JAdES or vc+jwt version of the credential."),
-        new("signature.malformedProof", C.Signature, "proof is not an object or an array of objects.", AskIssuer),
+        new("signature.malformedProof", C.Signature, "proof is not an object or an array of objects, or (when signing) an existing proof lacks its type or proofPurpose, so no proof is added to it.", AskIssuer),
         new("signature.unsupportedCryptosuite", C.Signature, "The proof's cryptosuite is not one the verifier allows.", "Ask the issuer which cryptosuite was used; enable it in the verifier's options only if it is acceptable."),
         new("signature.unsupportedProofType", C.Signature, "The proof's type is not supported (DataIntegrityProof with an allowed cryptosuite is expected).", AskIssuer),
         new("signature.proofType", C.Signature, "The proof's type is not the one the cryptosuite requires.", AskIssuer),
@@ -315,6 +318,8 @@ public static class VerificationCodes
         JsonLd(JsonLdErrorCode.MultipleContextLinkHeaders, "a context was served with more than one JSON-LD context Link header.", "Contact whoever hosts the context: its server answers with conflicting headers."),
         JsonLd(JsonLdErrorCode.ProcessingModeConflict, "the document's processing mode conflicts with the one in use."),
         JsonLd(JsonLdErrorCode.ProtectedTermRedefinition, "the document tries to redefine a protected term of a standard context (e.g. of the VC base context)."),
+        JsonLd(JsonLdErrorCode.WorkLimitExceeded, "the document needs more JSON-LD work (values expanded, quads produced) than the verifier's limits allow.", "Treat as suspicious (a document built to exhaust the verifier), or raise InputLimits.MaxJsonLdNodes / MaxQuads if genuine credentials are this large."),
+        JsonLd(JsonLdErrorCode.NonFiniteNumber, "a number is outside the IEEE 754 double range, so it has no RDF literal."),
         JsonLd(JsonLdErrorCode.MaxDepthExceeded, "the document nests deeper than the processor allows.", "Treat as suspicious (a document built to exhaust the verifier), or raise the JSON-LD depth limit if genuine credentials are this deep."),
         Safe(JsonLdErrorCode.SafeInvalidProperty, "a property is not defined by any @context (it does not expand to an absolute IRI)."),
         Safe(JsonLdErrorCode.SafeRelativeIdReference, "an @id is a relative reference that cannot be resolved."),

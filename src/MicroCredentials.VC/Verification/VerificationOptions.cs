@@ -78,7 +78,7 @@ public sealed record VerificationOptions
         VerificationMethodResolver = VerificationMethodResolver,
         TrustAnchors = TrustAnchors,
         TimeProvider = TimeProvider,
-        MaxDepth = MaxDepth,
+        Limits = Limits,
     };
 
     /// <summary>When set, the learner must be this one: a DID, or an identifier (national ID, student number) of the credential subject.</summary>
@@ -121,11 +121,11 @@ public sealed record VerificationOptions
     /// <summary>For presentations: the domain the proof must be bound to (<c>domain</c>, or a JWT's <c>aud</c>) — required to match when set.</summary>
     public string? Domain { get; init; }
 
-    /// <summary>Largest accepted document, in bytes (default 8 MiB).</summary>
-    public int MaxDocumentBytes { get; init; } = 8 * 1024 * 1024;
-
-    /// <summary>Deepest accepted JSON nesting (default 128).</summary>
-    public int MaxDepth { get; init; } = 128;
+    /// <summary>
+    /// The limits on what one verification may cost (size, nesting, JSON-LD work, time); <see cref="InputLimits.Default"/>
+    /// unless set, the same defaults signing and issuing use, so that nothing is signed that verification refuses.
+    /// </summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
 }
 
 /// <summary>What a verification is for.</summary>

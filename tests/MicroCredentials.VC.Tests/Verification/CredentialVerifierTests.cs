@@ -207,7 +207,7 @@ public class CredentialVerifierTests
     [Test]
     public async Task Verify_Oversized_FailsFormat()
     {
-        var verifier = new CredentialVerifier(new VerificationOptions { MaxDocumentBytes = 1024 });
+        var verifier = new CredentialVerifier(new VerificationOptions { Limits = InputLimits.Default with { MaxDocumentBytes = 1024 } });
         var report = await verifier.VerifyAsync(Encoding.UTF8.GetBytes("{\"x\":\"" + new string('a', 2048) + "\"}"));
         Assert.That(report[VerificationCheck.Format].Detail, Does.Contain("over the limit"));
     }

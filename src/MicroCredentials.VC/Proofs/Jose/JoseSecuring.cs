@@ -59,7 +59,7 @@ internal static class JoseSecuring
             return Unreadable(problem.Code.StartsWith("signature.", StringComparison.Ordinal) ? "vc+sd-jwt" : "vc+jwt", problem.Code, problem.Message);
         }
 
-        if (!JwsCompact.TryParseObject(jws.Payload, options.MaxDepth, out var payload))
+        if (!JwsCompact.TryParseObject(jws.Payload, options.Limits.MaxDepth, out var payload))
         {
             return Unreadable("vc+jwt", "format.payloadNotJson", "The JWS payload is not a JSON object (a credential).");
         }
@@ -152,7 +152,7 @@ internal static class JoseSecuring
             return Unreadable("vp+jwt", problem.Code, problem.Message);
         }
 
-        if (!JwsCompact.TryParseObject(jws.Payload, options.MaxDepth, out var presentation))
+        if (!JwsCompact.TryParseObject(jws.Payload, options.Limits.MaxDepth, out var presentation))
         {
             return Unreadable("vp+jwt", "format.payloadNotJson", "The JWS payload is not a JSON object (a presentation).");
         }

@@ -16,7 +16,7 @@ internal static class ContextCheck
     /// <summary>The check of a credential or presentation, with what its securing mechanism established.</summary>
     public static async ValueTask<CheckResult> RunAsync(JsonObject document, Securing.SecuringEvidence? evidence, VerificationOptions options, CancellationToken cancellationToken)
     {
-        var loaded = await CheckAsync(document, options.DocumentLoader, evidence?.ContextProcessed ?? false, cancellationToken).ConfigureAwait(false);
+        var loaded = await CheckAsync(document, options.DocumentLoader, evidence?.ContextProcessed ?? false, cancellationToken, options.Limits).ConfigureAwait(false);
         if (loaded.Status == CheckStatus.Failed || evidence is null || evidence.ViewProblems.Count == 0)
         {
             return loaded;
@@ -31,8 +31,9 @@ internal static class ContextCheck
     /// <param name="loader">The document loader.</param>
     /// <param name="alreadyExpanded">Whether the securing mechanism already ran safe mode over exactly this data with success.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="limits">The limits on the JSON-LD work; <see cref="InputLimits.Default"/> when null.</param>
     /// <returns>The check.</returns>
-    public static async ValueTask<CheckResult> CheckAsync(JsonObject document, IDocumentLoader loader, bool alreadyExpanded, CancellationToken cancellationToken)
+    public static async ValueTask<CheckResult> CheckAsync(JsonObject document, IDocumentLoader loader, bool alreadyExpanded, CancellationToken cancellationToken, InputLimits? limits = null)
     {
         var contextNode = document["@context"];
         var entries = contextNode is JsonArray a ? a.ToList() : contextNode is null ? [] : [contextNode];
@@ -64,7 +65,7 @@ internal static class ContextCheck
         try
         {
             // Safe mode: a term that does not expand to an absolute IRI (a value that would be dropped) is an error.
-            await JsonLdProcessor.ToRdfAsync(document, new JsonLdOptions { DocumentLoader = loader, SafeMode = true }, cancellationToken).ConfigureAwait(false);
+            await JsonLdProcessor.ToRdfAsync(document, new JsonLdOptions { DocumentLoader = loader, SafeMode = true }.WithLimits(limits ?? InputLimits.Default), cancellationToken).ConfigureAwait(false);
         }
         catch (JsonLdException ex)
         {

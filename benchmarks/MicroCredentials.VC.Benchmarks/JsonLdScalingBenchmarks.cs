@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using MicroCredentials.VC.JsonLd;
+using MicroCredentials.VC.Rdf;
+
+namespace MicroCredentials.VC.Benchmarks;
+
+/// <summary>
+/// How the cost of what eddsa-rdfc-2022 hashes (JSON-LD toRdf in safe mode, then RDFC-1.0) grows with the length of
+/// one array in a credential, in the shapes a hostile document can take. Linear processing shows ~10× per 10×
+/// elements (issue 11: 100k elements at most ~120× the cost of 1k).
+/// </summary>
+[MemoryDiagnoser]
+public class JsonLdScalingBenchmarks
+{
+    private JsonNode document = null!;
+
+    /// <summary>The shape of the array's items.</summary>
+    public enum Shape
+    {
+        /// <summary>Distinct strings (the issue's 40,000-string credential).</summary>
+        Strings,
+
+        /// <summary>Distinct non-integer numbers (xsd:double literals, which share their tail).</summary>
+        Numbers,
+
+        /// <summary>Distinct language-tagged strings.</summary>
+        LanguageStrings,
+
+        /// <summary>Small objects without ids (one blank node each).</summary>
+        BlankNodes,
+
+        /// <summary>Small objects with ids.</summary>
+        NodesWithIds,
+    }
+
+    [Params(1_000, 10_000, 100_000)]
+    public int Count { get; set; }
+
+    [Params(Shape.Strings, Shape.Numbers, Shape.LanguageStrings, Shape.BlankNodes, Shape.NodesWithIds)]
+    public Shape Items { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var values = new JsonArray();
+        for (var i = 0; i < Count; i++)
+        {
+            values.Add(Items switch
+            {
+                Shape.Strings => JsonValue.Create("s" + i),
+                Shape.Numbers => JsonValue.Create(i + 0.5),
+                Shape.LanguageStrings => new JsonObject { ["@value"] = "s" + i, ["@language"] = "en" },
+                Shape.BlankNodes => new JsonObject { ["https://example.org/n"] = "s" + i },
+                _ => new JsonObject { ["@id"] = "urn:example:" + i, ["https://example.org/n"] = "s" + i },
+            });
+        }
+
+        document = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiableCredential"),
+            ["issuer"] = "did:example:issuer",
+            ["credentialSubject"] = new JsonObject { ["id"] = "did:example:learner", ["https://example.org/value"] = values },
+        };
+    }
+
+    /// <summary>toRdf + RDFC-1.0: the canonical form eddsa-rdfc-2022 signs and verifies.</summary>
+    [Benchmark]
+    public int Canonicalize()
+    {
+        var quads = JsonLdProcessor.ToRdfAsync(document, JsonLdOptions.Safe).GetAwaiter().GetResult();
+        return Rdfc10.Canonicalize(quads).CanonicalNQuadsUtf8.Length;
+    }
+}
