@@ -115,4 +115,21 @@ public class StrictInputTests
         var ex = Assert.Throws<FormatException>(() => JoseSigningKey.Import(twice).Dispose());
         Assert.That(ex!.Message, Does.Contain("\"kty\" twice"));
     }
+
+    [Test]
+    public void DidJwk_DuplicateMember_RefusedNamingIt()
+    {
+        var jwk = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\",\"crv\":\"X25519\"}";
+        var did = "did:jwk:" + Convert.ToBase64String(Encoding.UTF8.GetBytes(jwk)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Assert.That(DidJwk.TryResolveDocument(did, out _, out var problem), Is.False);
+        Assert.That(problem!.Message, Does.Contain("\"crv\" twice"));
+    }
+
+    [Test]
+    public void EdcReader_SealPayloadWithDuplicateMember_NotRead()
+    {
+        var seal = new System.Text.Json.Nodes.JsonObject { ["payload"] = "{\"type\": [\"VerifiableCredential\"], \"type\": [\"x\"]}", ["signatures"] = new System.Text.Json.Nodes.JsonArray() };
+        Assert.That(MicroCredentials.VC.Profiles.EdcReader.Unwrap(seal, out var wrapped), Is.Null);
+        Assert.That(wrapped, Is.True);
+    }
 }
