@@ -114,6 +114,10 @@ public class JsonLdScalingBenchmarks
         return document;
     }
 
+    /// <summary>JSON-LD toRdf alone (expansion and the node map).</summary>
+    [Benchmark]
+    public int ToRdf() => JsonLdProcessor.ToRdfAsync(document, JsonLdOptions.Safe).GetAwaiter().GetResult().Count;
+
     /// <summary>toRdf + RDFC-1.0: the canonical form eddsa-rdfc-2022 signs and verifies.</summary>
     [Benchmark]
     public int Canonicalize()
