@@ -113,6 +113,30 @@ public class CredentialVerifierTests
         Assert.That(report[VerificationCheck.Signature].Status, Is.EqualTo(CheckStatus.Passed));
     }
 
+    [TestCaseSource(nameof(Suites))]
+    public async Task Verify_Vc2WithoutValidFrom_Passes_ValidFromIsOptional(ICryptosuite suite)
+    {
+        // VC 2.0 §4.9: validFrom is optional; its absence must not fail the credential (nor hide its other results).
+        using var key = Ed25519SigningKey.Generate();
+        var signer = CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = suite, Created = Signed });
+        var vc = Vc2(DidKey.Create(key.PublicKey));
+        vc.Remove("validFrom");
+        var report = await At(Later).VerifyAsync(await signer.SignAsync(vc));
+        Assert.That(report.Verified, Is.True, string.Join("\n", report.Checks));
+        Assert.That(report[VerificationCheck.IssuanceDate].Detail, Does.Contain("optional"));
+    }
+
+    [Test]
+    public async Task Verify_Vc2WithoutValidFrom_ProofInTheFuture_StillFails()
+    {
+        using var key = Ed25519SigningKey.Generate();
+        var signer = CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = Cryptosuites.EdDsaJcs2022, Created = Later.AddDays(10) });
+        var vc = Vc2(DidKey.Create(key.PublicKey));
+        vc.Remove("validFrom");
+        var report = await At(Later).VerifyAsync(await signer.SignAsync(vc));
+        Assert.That(report[VerificationCheck.IssuanceDate].Code, Is.EqualTo("issuanceDate.proofInFuture"));
+    }
+
     [Test]
     public async Task Verify_ProofCreatedInTheFuture_FailsIssuanceDate()
     {
