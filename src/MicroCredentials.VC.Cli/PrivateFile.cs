@@ -42,6 +42,7 @@ internal static class PrivateFile
             options.UnixCreateMode = Mode;
         }
 
+        Termination.Track(temp);
         try
         {
             using (var stream = new FileStream(temp, options))
@@ -64,6 +65,7 @@ internal static class PrivateFile
         finally
         {
             TryDelete(temp);
+            Termination.Untrack(temp);
         }
     }
 
