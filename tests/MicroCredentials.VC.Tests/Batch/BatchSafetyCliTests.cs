@@ -82,6 +82,7 @@ public class BatchSafetyCliTests
     }
 
     [Test]
+    [Platform(Exclude = "Win", Reason = "POSIX signals")]
     public void Sigint_ExitsWith130_AndTheNextRunIssuesExactlyWhatIsMissing()
     {
         using (var running = Mcred.Start(BatchArgs()))
