@@ -93,6 +93,7 @@ public class BatchSafetyCliTests
                 Thread.Sleep(50);
             }
 
+            InterruptCliTests.WaitUntilCatching(running, 2);
             Assert.That(running.HasExited, Is.False, "the batch must still be running when it is interrupted");
             running.Signal("INT");
             var r = running.Wait(TimeSpan.FromMinutes(2));

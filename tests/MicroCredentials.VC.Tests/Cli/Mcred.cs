@@ -67,6 +67,47 @@ internal static class Mcred
 
         public bool HasExited => _process.HasExited;
 
+        /// <summary>
+        /// Waits until the process catches <paramref name="signal"/> (2 SIGINT, 15 SIGTERM; Linux: the SigCgt mask of
+        /// /proc/PID/status), so that a signal sent then reaches mcred's handler rather than a default action during
+        /// start-up; elsewhere, a fixed wait. False when the process ignores the signal (SigIgn): inherited from a parent
+        /// that ignores it, e.g. a background job without job control, which mcred rightly respects.
+        /// </summary>
+        public bool WaitUntilCatching(int signal, TimeSpan timeout)
+        {
+            var status = $"/proc/{_process.Id}/status";
+            var bit = 1UL << (signal - 1);
+            var waited = Stopwatch.StartNew();
+            while (waited.Elapsed < timeout && !_process.HasExited)
+            {
+                if (!File.Exists(status))
+                {
+                    Thread.Sleep(TimeSpan.FromSeconds(1));
+                    return true;
+                }
+
+                var lines = File.ReadAllLines(status);
+                if ((Mask(lines, "SigIgn:") & bit) != 0)
+                {
+                    return false;
+                }
+
+                if ((Mask(lines, "SigCgt:") & bit) != 0)
+                {
+                    return true;
+                }
+
+                Thread.Sleep(20);
+            }
+
+            return true;
+        }
+
+        private static ulong Mask(string[] lines, string name) =>
+            lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
+                ? ulong.Parse(line[name.Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)
+                : 0;
+
         /// <summary>Sends a signal (INT, TERM) with kill(1), as a terminal or a service manager would.</summary>
         public void Signal(string name)
         {
