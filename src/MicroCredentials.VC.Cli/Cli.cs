@@ -130,11 +130,16 @@ internal static class Cli
         try
         {
             var full = Path.GetFullPath(path);
-            var temp = full + ".tmp-" + Environment.ProcessId;
+            // A new file of an unguessable name, never one that exists (a planted link would redirect the write).
+            var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
             Termination.Track(temp);
             try
             {
-                File.WriteAllText(temp, text, new UTF8Encoding(false));
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    stream.Write(new UTF8Encoding(false).GetBytes(text));
+                }
+
                 File.Move(temp, full, overwrite: true);
             }
             finally

@@ -69,7 +69,7 @@ public class InterruptCliTests
         Assert.That(r.Stderr, Does.Contain("cancelled"), r.ToString());
         Assert.That(r.Stderr, Does.Not.Contain("   at "), r.ToString());
         Assert.That(File.Exists(output), Is.False, "no output file");
-        Assert.That(Directory.GetFiles(Path.GetDirectoryName(output)!, Path.GetFileName(output) + "*"), Is.Empty, "no temporary file");
+        Assert.That(Directory.GetFiles(Path.GetDirectoryName(output)!, "*" + Path.GetFileName(output) + "*"), Is.Empty, "no temporary file");
     }
 
     [TestCase("INT", TestName = "Sign_Sigint_ExitsPromptlyWith130AndNoOutput")]
