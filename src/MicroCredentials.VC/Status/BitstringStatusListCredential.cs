@@ -67,13 +67,13 @@ public static class BitstringStatusListCredential
     /// <param name="validFrom">When this version of the list was published.</param>
     /// <param name="validUntil">When it stops being valid (verifiers then refuse it), or null.</param>
     /// <returns>A new JSON object, owned by the caller.</returns>
-    /// <exception cref="ArgumentException">The URL is not an absolute https URL without a fragment (http only for a loopback host), or the issuer is not absolute.</exception>
+    /// <exception cref="ArgumentException">The URL or issuer is not absolute.</exception>
     public static JsonObject Create(string url, string issuerId, StatusPurpose purpose, BitstringStatusList list, DateTimeOffset validFrom, DateTimeOffset? validUntil = null)
     {
         ArgumentNullException.ThrowIfNull(list);
-        if (StatusListUrl.Problem(url) is { } problem)
+        if (!Uri.TryCreate(url, UriKind.Absolute, out _))
         {
-            throw Error.Argument(nameof(url), problem);
+            throw Error.Argument(nameof(url), "The status list URL must be absolute, e.g. https://example.edu/status/1.");
         }
 
         if (!ModelValidator.IsAbsoluteUri(issuerId))
@@ -112,7 +112,7 @@ public static class BitstringStatusListCredential
     /// <param name="validUntil">When the list stops being valid, or null.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The signed list credential.</returns>
-    /// <exception cref="ArgumentException">The URL is not an absolute https URL without a fragment (http only for a loopback host).</exception>
+    /// <exception cref="ArgumentException">The URL is not absolute.</exception>
     public static ValueTask<JsonObject> IssueAsync(ICredentialSigner issuer, string url, StatusPurpose purpose, BitstringStatusList list, DateTimeOffset? validUntil = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issuer);

@@ -3,8 +3,8 @@ using System.Net;
 namespace MicroCredentials.VC.Status;
 
 /// <summary>
-/// The one rule for the URL a status list is published at (its <c>id</c>, and every entry's
-/// <c>statusListCredential</c>): verifiers fetch it, so it is an absolute <c>https</c> URL, without a fragment or a
+/// The one rule for the URL a status list is published at (every entry's <c>statusListCredential</c>, kept in the
+/// <see cref="StatusListAllocation"/> record; the list credential's own <c>id</c> may differ, §2.2): verifiers fetch it, so it is an absolute <c>https</c> URL, without a fragment or a
 /// user name; <c>http</c> only for a loopback host (tests). A <c>file:</c>, <c>data:</c> or other URL would send every
 /// verifier to a place it must not read.
 /// </summary>
