@@ -14,6 +14,9 @@ internal static class ExitCodes
     public const int Success = 0;
     public const int NotVerified = 1;
     public const int BadInput = 2;
+
+    /// <summary>Stopped by Ctrl-C (SIGINT) or SIGTERM before the end: nothing was written (batch: what was issued is complete; re-run to go on). 128 + SIGINT, as shells report it.</summary>
+    public const int Cancelled = 130;
 }
 
 /// <summary>Input that cannot be used: printed to stderr as one line, exit code 2, no stack trace.</summary>
@@ -127,9 +130,23 @@ internal static class Cli
         try
         {
             var full = Path.GetFullPath(path);
-            var temp = full + ".tmp-" + Environment.ProcessId;
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, full, overwrite: true);
+            // A new file of an unguessable name, never one that exists (a planted link would redirect the write).
+            var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            Termination.Track(temp);
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    stream.Write(new UTF8Encoding(false).GetBytes(text));
+                }
+
+                File.Move(temp, full, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temp); // only left when the write or the rename failed
+                Termination.Untrack(temp);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -13,10 +13,16 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var outDir = new Option<string?>("--out") { Description = "Also write the key, the model and the signed credential into this folder." };
-        var command = new Command("demo", "Make a key, issue the sample micro-credential, verify it, then show that a tampered copy fails.") { outDir };
+        var outDir = new Option<string?>("--out") { Description = "Also write the key (issuer-key.json, private: mode 0600), the model and the signed credential into this folder." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing issuer-key.json in the --out folder (without it, the demo refuses to overwrite a key)." };
+        var command = new Command("demo", "Make a key, issue the sample micro-credential, verify it, then show that a tampered copy fails.") { outDir, force };
         command.SetAction(async (result, ct) =>
         {
+            if (result.GetValue(outDir) is { } target)
+            {
+                PrivateFile.EnsureWritable(Path.Combine(target, "issuer-key.json"), result.GetValue(force)); // before anything is made or written
+            }
+
             var console = AnsiConsole.Console;
             var modelJson = SampleModel();
             var model = MicroCredentialJson.Parse(modelJson);
@@ -42,7 +48,7 @@ internal static class DemoCommand
             if (result.GetValue(outDir) is { } dir)
             {
                 Directory.CreateDirectory(dir);
-                Cli.WriteOutput(Path.Combine(dir, "issuer-key.json"), KeyFile.Create(key) + "\n");
+                PrivateFile.Write(Path.Combine(dir, "issuer-key.json"), KeyFile.Create(key) + "\n", overwrite: result.GetValue(force));
                 Cli.WriteOutput(Path.Combine(dir, "model.json"), modelJson);
                 Cli.WriteOutput(Path.Combine(dir, "credential.json"), Cli.ToJson(credential));
                 console.Write(new Text($"Wrote issuer-key.json, model.json and credential.json to {dir}. Try: mcred verify --in {Path.Combine(dir, "credential.json")}\n"));

@@ -229,7 +229,7 @@ public class CliTests
         var credential = Issue(modelPath);
         var r = Mcred.Run(null, "inspect", "--in", credential);
         Assert.That(r.ExitCode, Is.Zero, r.ToString());
-        var read = MicroCredentialJson.Parse(r.Stdout);
+        var read = MicroCredentialJson.Parse(JsonNode.Parse(r.Stdout)!["model"]!.ToJsonString());
         var original = MicroCredentialJson.Parse(File.ReadAllText(modelPath));
         Assert.That(read.Title, Is.EqualTo(original.Title));
         Assert.That(read.Workload, Is.EqualTo(original.Workload));
@@ -241,7 +241,7 @@ public class CliTests
     {
         var r = Mcred.Run(null, "inspect", "--in", Shared.Path("anchors", "edc", "elm-v3", "samples", "Sample-MC-Annex1-signed.jsonld"));
         Assert.That(r.ExitCode, Is.Zero, r.ToString());
-        var model = MicroCredentialJson.Parse(r.Stdout);
+        var model = MicroCredentialJson.Parse(JsonNode.Parse(r.Stdout)!["model"]!.ToJsonString());
         Assert.That(model.Title!.Get("en"), Is.EqualTo("Digital micro-credential creation"));
         Assert.That(model.Level!.Eqf, Is.EqualTo(6));
     }
