@@ -41,9 +41,9 @@ internal static class VerifyCommand
             };
             var report = await new CredentialVerifier(options).VerifyAsync(bytes, ct).ConfigureAwait(false);
             Cli.WriteOutput(null, Cli.ToJson(report.ToJson()));
-            if (report[VerificationCheck.Format].Code is "format.notJson" or "format.notAnObject")
+            if (IsUnreadable(report))
             {
-                Cli.Error("the input is not a credential: " + report[VerificationCheck.Format].Detail);
+                Cli.Error("the input cannot be read as a credential: " + report[VerificationCheck.Format].Detail);
                 return ExitCodes.BadInput;
             }
 
@@ -56,6 +56,15 @@ internal static class VerifyCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// Whether the input was unusable (exit 2) rather than checked and found invalid (exit 1): the format check
+    /// failed and every other check was skipped because the document could not be read (not JSON, not an object, a
+    /// malformed or truncated JWS, too large, a securing format no mechanism reads).
+    /// </summary>
+    internal static bool IsUnreadable(VerificationReport report) =>
+        report[VerificationCheck.Format].Status == CheckStatus.Failed
+        && report.Checks.Where(c => c.Check != VerificationCheck.Format).All(c => c.Status == CheckStatus.Skipped && c.Code == "format.unreadable");
 
     /// <summary>The JSON-LD document loader: the bundled contexts, and the <c>--resource</c> documents through the same resolver as DID documents and status lists.</summary>
     internal static IDocumentLoader Contexts(IResourceResolver resources) =>

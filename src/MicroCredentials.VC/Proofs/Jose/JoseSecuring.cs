@@ -47,6 +47,35 @@ internal static class JoseSecuring
         return dots >= 2;
     }
 
+    /// <summary>
+    /// The number of dot-separated parts when the bytes are shaped like a compact JWS/JWT (base64url segments and dots,
+    /// one dot) but are not one (fewer than three parts); 0 otherwise. A truncated token is reported
+    /// for what it is instead of as malformed JSON.
+    /// </summary>
+    public static int TruncatedTokenParts(ReadOnlySpan<byte> bytes)
+    {
+        var text = bytes.Trim("\r\n\t "u8);
+        if (text.Length == 0 || text[0] == (byte)'{' || text[0] == (byte)'[')
+        {
+            return 0;
+        }
+
+        var dots = 0;
+        foreach (var b in text)
+        {
+            if (b == (byte)'.')
+            {
+                dots++;
+            }
+            else if (!(b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'-' or (byte)'_'))
+            {
+                return 0;
+            }
+        }
+
+        return dots == 1 ? 2 : 0;
+    }
+
     /// <summary>Whether a compact JWS declares itself a presentation (<c>typ</c> <c>vp+jwt</c> or <c>vp+ld+jwt</c>).</summary>
     public static bool IsPresentationToken(string token) =>
         JwsCompact.TryParse(token, out var jws, out _) && jws.MediaType("typ") is "vp+jwt" or "vp+ld+jwt";
