@@ -38,6 +38,9 @@ internal static class Cli
         DefaultValueFactory = _ => defaultValue,
     }.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", JadesCli.Proof, "jose");
 
+    public static Option<string[]> ResourceOption(string description = "Serve a JSON-LD context offline: URL=FILE. Repeatable.") =>
+        new("--resource") { Description = description, AllowMultipleArgumentsPerToken = false };
+
     public static Option<DateTimeOffset?> DateTimeOption(string name, string description) => new(name)
     {
         Description = description,
@@ -73,11 +76,7 @@ internal static class Cli
                 return buffer.Length > maxBytes ? throw new UsageException($"the input is larger than {maxBytes} bytes.") : buffer.ToArray();
             }
 
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new UsageException($"{path}: no such file.");
-            }
+            var info = new FileInfo(RequireFile(path));
 
             return info.Length > maxBytes ? throw new UsageException($"{path}: larger than {maxBytes} bytes.") : File.ReadAllBytes(path);
         }
@@ -89,6 +88,22 @@ internal static class Cli
         {
             throw new UsageException($"{path}: {ex.Message}");
         }
+    }
+
+    /// <summary>The path of an input file that exists and is a file; otherwise a usage error that says what the path is instead.</summary>
+    public static string RequireFile(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException("an input file name is empty.");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{path}: is a directory, not a file.");
+        }
+
+        return File.Exists(path) ? path : throw new UsageException($"{path}: no such file.");
     }
 
     public static string ReadInputText(string? path) => StripBom(Encoding.UTF8.GetString(ReadInputBytes(path)));
@@ -119,27 +134,62 @@ internal static class Cli
             return;
         }
 
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException("--out: the path is empty.");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{path}: is a directory; --out needs a file name.");
+        }
+
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp-" + Environment.ProcessId;
         try
         {
-            var full = Path.GetFullPath(path);
-            var temp = full + ".tmp-" + Environment.ProcessId;
             File.WriteAllText(temp, text, new UTF8Encoding(false));
             File.Move(temp, full, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{path}: cannot write: {ex.Message}");
+            TryDelete(temp);
+
+            // The message names the user's file, never the temporary file it is written through.
+            throw new UsageException(ex switch
+            {
+                DirectoryNotFoundException => $"{path}: cannot write: the folder {Path.GetDirectoryName(full)} does not exist.",
+                UnauthorizedAccessException => $"{path}: cannot write: permission denied.",
+                _ => $"{path}: cannot write: {ex.Message.Replace(temp, full, StringComparison.Ordinal)}",
+            });
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was written there, or it cannot be removed: the error about the target is what matters.
         }
     }
 
     public static string ToJson(JsonNode node) => node.ToJsonString(Indented) + "\n";
+
+    /// <summary>The key formats every <c>--key</c> accepts, said once.</summary>
+    public const string KeyFormats =
+        "(--key takes an Ed25519 key: a 'mcred keygen' file, a vc-di-eddsa or Open Badges test-vector key file, a private JWK, or a PKCS#8 PEM key; "
+        + "with --proof jose also an EC or RSA key as JWK or PEM.)";
 
     public static LoadedKey LoadKey(string path)
     {
         var json = ReadInputText(path);
         return KeyFile.TryLoad(json, out var key, out var error)
             ? key
-            : throw new UsageException($"{path}: not a usable Ed25519 key file: {error}");
+            : throw new UsageException($"{path}: not a usable Ed25519 key file: {error} {KeyFormats}");
     }
 
     public static ICryptosuite Suite(string name) => name switch
@@ -152,6 +202,8 @@ internal static class Cli
     public static void Error(string message) => Console.Error.WriteLine("mcred: " + message);
 
     public static void Note(string message) => Console.Error.WriteLine("note: " + message);
+
+    public static void Warn(string message) => Console.Error.WriteLine("warning: " + message);
 
     private static string StripBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
 

@@ -46,10 +46,7 @@ internal static partial class BatchCommand
 
     private static async Task<int> RunAsync(string keyPath, string templatePath, string csvPath, string outDir, string proof, CancellationToken ct)
     {
-        if (!File.Exists(csvPath))
-        {
-            throw new UsageException($"{csvPath}: no such file.");
-        }
+        Cli.RequireFile(csvPath);
 
         if (!MicroCredentialJson.TryParse(Cli.ReadInputText(templatePath), out var templateModel, out var templateProblem))
         {

@@ -13,7 +13,7 @@ internal static class CanonicalizeCommand
         var rdfc = new Option<bool>("--rdfc") { Description = "RDF Dataset Canonicalization (RDFC-1.0) N-Quads, as eddsa-rdfc-2022 hashes them." };
         var jcs = new Option<bool>("--jcs") { Description = "JSON Canonicalization Scheme (RFC 8785) bytes, as eddsa-jcs-2022 hashes them." };
         var from = new Option<string>("--from") { Description = "Input kind for --rdfc: jsonld or nquads.", DefaultValueFactory = _ => "jsonld" }.AcceptOnlyFromAmong("jsonld", "nquads");
-        var resources = new Option<string[]>("--resource") { Description = "Serve a JSON-LD context offline: URL=FILE. Repeatable." };
+        var resources = Cli.ResourceOption("Serve a JSON-LD context offline: URL=FILE. Repeatable.");
         var command = new Command("canonicalize", "Print the canonical form a proof is computed over: the first tool to reach for when a proof does not verify.") { input, rdfc, jcs, from, resources };
         command.SetAction(async (result, ct) =>
         {

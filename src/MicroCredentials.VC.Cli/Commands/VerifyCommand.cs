@@ -14,7 +14,7 @@ internal static class VerifyCommand
         var input = Cli.InOption("The credential to verify; '-' or absent reads stdin.");
         var learner = new Option<string?>("--learner") { Description = "The expected learner: a DID, or an identifier (national ID, student number) of the credential subject." };
         var at = Cli.DateTimeOption("--at", "Verify as of this time instead of now (audits).");
-        var resources = new Option<string[]>("--resource") { Description = "Serve a document offline: URL=FILE (a JSON-LD context, a DID document, a status list). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var resources = Cli.ResourceOption("Serve a document offline: URL=FILE (a JSON-LD context, a DID document, a status list). Repeatable.");
         var requireElements = new Option<bool>("--require-elements") { Description = "Fail when a mandatory Council Recommendation element is missing." };
         var challenge = new Option<string?>("--challenge") { Description = "For a presentation: the challenge the holder's proof must carry (required, unless --no-challenge)." };
         var noChallenge = new Option<bool>("--no-challenge") { Description = "For a presentation: accept it without a challenge (replay is then not prevented: only when the presentation is bound to the request otherwise)." };
@@ -68,7 +68,7 @@ internal static class VerifyCommand
 
     /// <summary>The JSON-LD document loader: the bundled contexts, and the <c>--resource</c> documents through the same resolver as DID documents and status lists.</summary>
     internal static IDocumentLoader Contexts(IResourceResolver resources) =>
-        resources is NoResourceResolver ? EmbeddedDocumentLoader.Default : new ResourceDocumentLoader(resources, EmbeddedDocumentLoader.Default);
+        resources is NoResourceResolver ? BundledContexts.Instance : new ResourceDocumentLoader(resources, BundledContexts.Instance);
 
     /// <summary>The <c>--resource URL=FILE</c> documents (DID documents, status lists, JSON-LD contexts) as one offline resource resolver.</summary>
     internal static IResourceResolver ResourceFiles(string[] pairs)
