@@ -32,11 +32,31 @@ internal static class Cli
     public static Option<string> KeyOption(bool required = true) =>
         new("--key") { Description = "Ed25519 key file (from 'mcred keygen', or a vc-di-eddsa / Open Badges test-vector key).", Required = required };
 
-    public static Option<string> ProofOption(string defaultValue) => new Option<string>("--proof")
+    /// <summary>The Data Integrity proofs every signing command makes.</summary>
+    public static readonly string[] DataIntegrityProofs = ["eddsa-rdfc-2022", "eddsa-jcs-2022"];
+
+    /// <summary>
+    /// The <c>--proof</c> option of a command: it offers (in its help and its accepted values) exactly the formats
+    /// the command makes, so that help never offers what the command then refuses.
+    /// </summary>
+    public static Option<string> ProofOption(string defaultValue, params string[] accepted)
     {
-        Description = "Proof format: eddsa-rdfc-2022 or eddsa-jcs-2022 (Data Integrity), jades (a JAdES e-seal, with --cert), or jose (VC-JOSE-COSE vc+jwt, VC 2.0 only).",
-        DefaultValueFactory = _ => defaultValue,
-    }.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", JadesCli.Proof, "jose");
+        string[] formats = accepted.Length > 0 ? accepted : [.. DataIntegrityProofs, JadesCli.Proof, "jose"];
+        var described = formats.Select(f => f switch
+        {
+            "eddsa-rdfc-2022" or "eddsa-jcs-2022" => f + " (Data Integrity)",
+            JadesCli.Proof => f + " (a JAdES e-seal, with --cert)",
+            "jose" => f + " (VC-JOSE-COSE vc+jwt, VC 2.0 only)",
+            "jose-vp" => "jose (VC-JOSE-COSE vp+jwt)",
+            _ => f,
+        });
+        var values = formats.Select(f => f == "jose-vp" ? "jose" : f).ToArray();
+        return new Option<string>("--proof")
+        {
+            Description = "Proof format: " + string.Join(", ", described) + $"; default {defaultValue}.",
+            DefaultValueFactory = _ => defaultValue,
+        }.AcceptOnlyFromAmong(values);
+    }
 
     public static Option<string[]> ResourceOption(string description = "Serve a JSON-LD context offline: URL=FILE. Repeatable.") =>
         new("--resource") { Description = description, AllowMultipleArgumentsPerToken = false };

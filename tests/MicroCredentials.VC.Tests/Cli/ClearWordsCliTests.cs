@@ -80,6 +80,49 @@ public class ClearWordsCliTests
         }
     }
 
+    /// <summary>The values <c>--proof</c> offers in a command's help (<c>--proof &lt;a|b|c&gt;</c>).</summary>
+    private static string[] OfferedProofs(string command)
+    {
+        var help = Mcred.Run(null, command, "--help");
+        Assert.That(help.ExitCode, Is.Zero, help.ToString());
+        var match = System.Text.RegularExpressions.Regex.Match(help.Stdout, "--proof <([^>]+)>");
+        Assert.That(match.Success, Is.True, help.Stdout);
+        return match.Groups[1].Value.Split('|');
+    }
+
+    [Test]
+    public void BenchHelp_OffersOnlyProofsItRuns()
+    {
+        var offered = OfferedProofs("bench");
+        Assert.That(offered, Does.Not.Contain("jades").And.Not.Contain("jose"));
+        foreach (var proof in offered)
+        {
+            var r = Mcred.Run(null, "bench", "--proof", proof, "--seconds", "0.05", "--json", "--in", Shared.Path("bench", "microcredential-v2.unsigned.json"));
+            Assert.That(r.ExitCode, Is.Zero, proof + ": " + r);
+        }
+
+        Assert.That(Mcred.Run(null, "bench", "--proof", "jades").ExitCode, Is.EqualTo(2), "not offered, and refused by the parser");
+    }
+
+    [Test]
+    public void PresentHelp_OffersOnlyProofsItMakes_AndEachVerifies()
+    {
+        var offered = OfferedProofs("present");
+        Assert.That(offered, Does.Not.Contain("jades"));
+        Assert.That(offered, Does.Contain("jose"));
+        var credential = Path.Combine(_dir, "to-present.json");
+        Assert.That(Mcred.Run(null, "issue", "--in", Model, "--key", _key, "--out", credential).ExitCode, Is.Zero);
+        foreach (var proof in offered)
+        {
+            var made = Mcred.Run(null, "present", "--key", _key, "--in", credential, "--challenge", "c", "--domain", "d.example", "--proof", proof);
+            Assert.That(made.ExitCode, Is.Zero, proof + ": " + made);
+            var report = Mcred.Run(made.Stdout, "verify", "--challenge", "c", "--domain", "d.example");
+            var signature = JsonNode.Parse(report.Stdout)!["checks"]!.AsArray().Single(c => (string?)c!["name"] == "signature")!;
+            Assert.That((string?)signature["status"], Is.EqualTo("passed"), proof + ": " + report);
+            Assert.That((bool)JsonNode.Parse(report.Stdout)!["credentials"]![0]!["verified"]!, Is.True, proof + ": " + report);
+        }
+    }
+
     [TestCase("status", "--size", "a whole number", TestName = "OptionValue_NotANumber_SaysAWholeNumber")]
     [TestCase("bench", "--seconds", "a number", TestName = "OptionValue_NotANumber_SaysANumber")]
     public void OptionValue_OfTheWrongKind_SaysWhatIsExpectedInWords(string command, string option, string expected)
