@@ -71,7 +71,7 @@ internal static partial class BatchCommand
         if (interactive)
         {
             var total = await CountRecordsAsync(csvPath, ct).ConfigureAwait(false);
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            var console = Terminal.Stderr();
             await console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(), new RemainingTimeColumn())

@@ -17,7 +17,7 @@ internal static class DemoCommand
         var command = new Command("demo", "Make a key, issue the sample micro-credential, verify it, then show that a tampered copy fails.") { outDir };
         command.SetAction(async (result, ct) =>
         {
-            var console = AnsiConsole.Console;
+            var console = Terminal.Stdout();
             var modelJson = SampleModel();
             var model = MicroCredentialJson.Parse(modelJson);
 
@@ -27,7 +27,10 @@ internal static class DemoCommand
             var issuer = CredentialIssuer.ForDidKey(key);
             var issued = await issuer.IssueAsync(model, ct).ConfigureAwait(false);
             var credential = issued.Credential!;
-            Line(console, "2. Issued", $"\"{model.Title!.Value}\" as a Europass EDC credential (ELM v3, VC 1.1) secured with eddsa-rdfc-2022 ({credential.ToJsonString().Length:N0} bytes)");
+            // The size printed is the size of the file --out writes: the same text, counted in UTF-8 bytes.
+            var credentialText = Cli.ToJson(credential);
+            var size = System.Text.Encoding.UTF8.GetByteCount(credentialText).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            Line(console, "2. Issued", $"\"{model.Title!.Value}\" as a Europass EDC credential (ELM v3, VC 1.1) secured with eddsa-rdfc-2022 ({size} bytes)");
 
             var report = await new CredentialVerifier().VerifyAsync(credential, ct).ConfigureAwait(false);
             console.MarkupLine("[bold]3. Verified[/]");
@@ -44,7 +47,7 @@ internal static class DemoCommand
                 Directory.CreateDirectory(dir);
                 Cli.WriteOutput(Path.Combine(dir, "issuer-key.json"), KeyFile.Create(key) + "\n");
                 Cli.WriteOutput(Path.Combine(dir, "model.json"), modelJson);
-                Cli.WriteOutput(Path.Combine(dir, "credential.json"), Cli.ToJson(credential));
+                Cli.WriteOutput(Path.Combine(dir, "credential.json"), credentialText);
                 console.Write(new Text($"Wrote issuer-key.json, model.json and credential.json to {dir}. Try: mcred verify --in {Path.Combine(dir, "credential.json")}\n"));
             }
 

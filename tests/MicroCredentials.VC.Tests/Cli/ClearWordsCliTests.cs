@@ -123,6 +123,36 @@ public class ClearWordsCliTests
         }
     }
 
+    [TestCase(false, null, true, TestName = "Terminal_NoNoColor_Styles")]
+    [TestCase(true, null, false, TestName = "Terminal_Redirected_DoesNotStyle")]
+    [TestCase(false, "1", false, TestName = "Terminal_NoColorSet_DoesNotStyle")]
+    [TestCase(false, "", true, TestName = "Terminal_NoColorEmpty_Styles")]
+    public void Terminal_StylesOnlyATerminalWithoutNoColor(bool redirected, string? noColor, bool expected) =>
+        Assert.That(VC.Cli.Terminal.UseAnsi(redirected, noColor), Is.EqualTo(expected));
+
+    [Test]
+    public void Demo_Redirected_WritesNoEscapeCodes_EvenWhereACiLogWouldTakeThem()
+    {
+        var environment = new Dictionary<string, string?> { ["NO_COLOR"] = null, ["TERM"] = "xterm-256color", ["GITHUB_ACTIONS"] = "true", ["CI"] = "true" };
+        var r = Mcred.RunWith(environment, null, "demo");
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        Assert.That(r.Stdout, Does.Contain("VERIFIED"));
+        // Ordinal: a culture-aware search ignores control characters and would find ESC everywhere.
+        Assert.That(r.Stdout.Contains('\u001b', StringComparison.Ordinal), Is.False, "no ANSI escape codes into a pipe: " + r.Stdout);
+    }
+
+    [Test]
+    public void Demo_PrintedSize_IsTheSizeOfTheFileItWrites()
+    {
+        var dir = Path.Combine(_dir, "demo");
+        var r = Mcred.Run(null, "demo", "--out", dir);
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        var match = System.Text.RegularExpressions.Regex.Match(r.Stdout, @"\(([0-9,]+) bytes\)");
+        Assert.That(match.Success, Is.True, r.Stdout);
+        var printed = long.Parse(match.Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(printed, Is.EqualTo(new FileInfo(Path.Combine(dir, "credential.json")).Length));
+    }
+
     [TestCase("status", "--size", "a whole number", TestName = "OptionValue_NotANumber_SaysAWholeNumber")]
     [TestCase("bench", "--seconds", "a number", TestName = "OptionValue_NotANumber_SaysANumber")]
     public void OptionValue_OfTheWrongKind_SaysWhatIsExpectedInWords(string command, string option, string expected)
