@@ -14,6 +14,12 @@ internal static class InspectCommand
         {
             var path = result.GetValue(input);
             var text = Cli.ReadInputText(path).Trim();
+            var parts = Cli.TokenParts(text);
+            if (parts is > 0 and not 3)
+            {
+                throw new UsageException(Cli.MalformedToken(path ?? "stdin", parts));
+            }
+
             var document = IsCompactJws(text) ? JwtPayload(text, path) : ParseObject(text, path);
             if (document["payload"] is { } payload && (document["signatures"] is not null || document["signature"] is not null))
             {

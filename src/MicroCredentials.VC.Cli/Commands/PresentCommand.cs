@@ -84,6 +84,11 @@ internal static class PresentCommand
             return JsonValue.Create(Encoding.ASCII.GetString(bytes).Trim());
         }
 
+        if (Cli.TokenParts(Encoding.ASCII.GetString(bytes)) is var parts and > 0 and not 3)
+        {
+            throw new UsageException(Cli.MalformedToken(path, parts));
+        }
+
         JsonObject credential;
         try
         {

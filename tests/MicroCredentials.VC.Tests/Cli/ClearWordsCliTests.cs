@@ -153,6 +153,19 @@ public class ClearWordsCliTests
         Assert.That(printed, Is.EqualTo(new FileInfo(Path.Combine(dir, "credential.json")).Length));
     }
 
+    [TestCase("inspect", TestName = "TwoPartToken_Inspect_SaysItIsNotAWellFormedJws")]
+    [TestCase("present", TestName = "TwoPartToken_Present_SaysItIsNotAWellFormedJws")]
+    public void TwoPartToken_OtherCommands_SayItIsNotAWellFormedJws(string command)
+    {
+        var token = Path.Combine(_dir, "two-part.jwt");
+        File.WriteAllText(token, "eyJhbGciOiJFZERTQSJ9.eyJ9\n");
+        var r = command == "inspect"
+            ? Mcred.Run(null, "inspect", "--in", token)
+            : Mcred.Run(null, "present", "--key", _key, "--in", token, "--challenge", "c", "--domain", "d");
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("not a well-formed compact JWS/JWT").And.Contains("found 2"), r.ToString());
+    }
+
     [TestCase("status", "--size", "a whole number", TestName = "OptionValue_NotANumber_SaysAWholeNumber")]
     [TestCase("bench", "--seconds", "a number", TestName = "OptionValue_NotANumber_SaysANumber")]
     public void OptionValue_OfTheWrongKind_SaysWhatIsExpectedInWords(string command, string option, string expected)
