@@ -32,21 +32,67 @@ public class JsonLdScalingBenchmarks
 
         /// <summary>Small objects with ids.</summary>
         NodesWithIds,
+
+        /// <summary>One object with that many distinct properties (no array).</summary>
+        ManyProperties,
+
+        /// <summary>
+        /// Chains of 100 nested objects (deep but legal nesting), as many as make that many objects. Not in the default
+        /// parameters: RDFC-1.0 hashes each blank node of a chain with all of it (Hash N-Degree Quads), so a chain costs
+        /// its depth squared; <see cref="JsonLdNestingBenchmarks"/> measures it on its own.
+        /// </summary>
+        DeepNesting,
+
+        /// <summary>A top-level <c>@graph</c> of that many node objects with ids.</summary>
+        Graph,
     }
 
     [Params(1_000, 10_000, 100_000)]
     public int Count { get; set; }
 
-    [Params(Shape.Strings, Shape.Numbers, Shape.LanguageStrings, Shape.BlankNodes, Shape.NodesWithIds)]
+    [Params(Shape.Strings, Shape.Numbers, Shape.LanguageStrings, Shape.BlankNodes, Shape.NodesWithIds, Shape.ManyProperties, Shape.Graph)]
     public Shape Items { get; set; }
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => document = Build(Count, Items);
+
+    /// <summary>A VC 2.0 credential whose subject holds <paramref name="count"/> items of <paramref name="shape"/>.</summary>
+    internal static JsonObject Build(int count, Shape shape)
     {
-        var values = new JsonArray();
-        for (var i = 0; i < Count; i++)
+        var subject = new JsonObject { ["id"] = "did:example:learner" };
+        var document = new JsonObject
         {
-            values.Add(Items switch
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiableCredential"),
+            ["issuer"] = "did:example:issuer",
+            ["credentialSubject"] = subject,
+        };
+        switch (shape)
+        {
+            case Shape.ManyProperties:
+                for (var i = 0; i < count; i++)
+                {
+                    subject["https://example.org/p" + i] = "s" + i;
+                }
+
+                return document;
+            case Shape.DeepNesting:
+                subject["https://example.org/value"] = Chains(count, 100);
+                return document;
+            case Shape.Graph:
+                var graph = new JsonArray();
+                for (var i = 0; i < count; i++)
+                {
+                    graph.Add(new JsonObject { ["@id"] = "urn:example:" + i, ["https://example.org/n"] = "s" + i });
+                }
+
+                return new JsonObject { ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"), ["@graph"] = graph };
+        }
+
+        var values = new JsonArray();
+        for (var i = 0; i < count; i++)
+        {
+            values.Add(shape switch
             {
                 Shape.Strings => JsonValue.Create("s" + i),
                 Shape.Numbers => JsonValue.Create(i + 0.5),
@@ -56,14 +102,31 @@ public class JsonLdScalingBenchmarks
             });
         }
 
-        document = new JsonObject
-        {
-            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
-            ["type"] = new JsonArray("VerifiableCredential"),
-            ["issuer"] = "did:example:issuer",
-            ["credentialSubject"] = new JsonObject { ["id"] = "did:example:learner", ["https://example.org/value"] = values },
-        };
+        subject["https://example.org/value"] = values;
+        return document;
     }
+
+    /// <summary><paramref name="count"/> objects as chains of <paramref name="depth"/> nested objects, each ending in a string.</summary>
+    internal static JsonArray Chains(int count, int depth)
+    {
+        var chains = new JsonArray();
+        for (var c = 0; c < count / depth; c++)
+        {
+            JsonNode chain = "leaf" + c;
+            for (var d = 0; d < depth; d++)
+            {
+                chain = new JsonObject { ["https://example.org/n"] = chain };
+            }
+
+            chains.Add(chain);
+        }
+
+        return chains;
+    }
+
+    /// <summary>JSON-LD toRdf alone (expansion and the node map).</summary>
+    [Benchmark]
+    public int ToRdf() => JsonLdProcessor.ToRdfAsync(document, JsonLdOptions.Safe).GetAwaiter().GetResult().Count;
 
     /// <summary>toRdf + RDFC-1.0: the canonical form eddsa-rdfc-2022 signs and verifies.</summary>
     [Benchmark]

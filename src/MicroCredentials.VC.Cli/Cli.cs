@@ -126,21 +126,26 @@ internal static class Cli
         return File.Exists(path) ? path : throw new UsageException($"{path}: no such file.");
     }
 
-    public static string ReadInputText(string? path) => StripBom(Encoding.UTF8.GetString(ReadInputBytes(path)));
+    /// <summary>Reads a text input: strict UTF-8 (a byte-order mark is skipped), refused with its line and column where it is not.</summary>
+    public static string ReadInputText(string? path) => DecodeText(ReadInputBytes(path), path ?? "stdin");
+
+    /// <summary>Decodes strict UTF-8 (see <see cref="StrictText"/>); never replaces a byte with U+FFFD.</summary>
+    public static string DecodeText(byte[] bytes, string source) =>
+        StrictText.TryDecodeUtf8(bytes, out var text, out var invalidAt)
+            ? text
+            : throw new UsageException($"{source}: {StrictText.NotUtf8(invalidAt.Value)} Save the file as UTF-8.");
 
     public static JsonObject ReadJsonObject(string? path, string what) => ParseJsonObject(ReadInputBytes(path), path ?? "stdin", what);
 
+    /// <summary>Parses a JSON input with the checks of every JSON the library reads (<see cref="JsonInput"/>: strict UTF-8, no member name twice, depth, numbers).</summary>
     public static JsonObject ParseJsonObject(byte[] bytes, string source, string what)
     {
-        try
+        if (!JsonInput.TryParse(bytes, int.MaxValue, 128, out var node, out var problem))
         {
-            var node = JsonNode.Parse(bytes.AsSpan(StartOfJson(bytes)), null, new JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = false });
-            return node as JsonObject ?? throw new UsageException($"{source}: the {what} must be a JSON object.");
+            throw new UsageException($"{source}: the {what} is not usable JSON: {problem.Message}");
         }
-        catch (JsonException ex)
-        {
-            throw new UsageException($"{source}: the {what} is not well-formed JSON: {FirstSentence(ex.Message)}");
-        }
+
+        return node as JsonObject ?? throw new UsageException($"{source}: the {what} must be a JSON object.");
     }
 
     public static void WriteOutput(string? path, string text)
@@ -245,14 +250,4 @@ internal static class Cli
     public static void Note(string message) => Console.Error.WriteLine("note: " + message);
 
     public static void Warn(string message) => Console.Error.WriteLine("warning: " + message);
-
-    private static string StripBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-
-    private static int StartOfJson(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 }

@@ -18,28 +18,28 @@ public sealed record InputLimits
     public int MaxDocumentBytes
     {
         get;
-        init => field = value > 0 ? value : throw Error.ArgumentOutOfRange(nameof(MaxDocumentBytes), "The size limit must be positive.");
+        init => field = Positive(value, nameof(MaxDocumentBytes), "The size limit must be positive.");
     } = 8 * 1024 * 1024;
 
     /// <summary>The deepest nesting of JSON objects and arrays. Default 128.</summary>
     public int MaxDepth
     {
         get;
-        init => field = value > 0 ? value : throw Error.ArgumentOutOfRange(nameof(MaxDepth), "The depth limit must be positive.");
+        init => field = Positive(value, nameof(MaxDepth), "The depth limit must be positive.");
     } = 128;
 
     /// <summary>The most JSON values JSON-LD expansion may visit for one document (objects, arrays and scalars). Default 2,000,000.</summary>
     public long MaxJsonLdNodes
     {
         get;
-        init => field = value > 0 ? value : throw Error.ArgumentOutOfRange(nameof(MaxJsonLdNodes), "The node limit must be positive.");
+        init => field = Positive(value, nameof(MaxJsonLdNodes), "The node limit must be positive.");
     } = 2_000_000;
 
     /// <summary>The most RDF quads one document may produce (eddsa-rdfc-2022 and the <c>context</c> check). Default 1,000,000.</summary>
     public long MaxQuads
     {
         get;
-        init => field = value > 0 ? value : throw Error.ArgumentOutOfRange(nameof(MaxQuads), "The quad limit must be positive.");
+        init => field = Positive(value, nameof(MaxQuads), "The quad limit must be positive.");
     } = 1_000_000;
 
     /// <summary>
@@ -51,6 +51,10 @@ public sealed record InputLimits
         get;
         init => field = value > TimeSpan.Zero || value == Timeout.InfiniteTimeSpan ? value : throw Error.ArgumentOutOfRange(nameof(MaxDuration), "The time limit must be positive (or infinite).");
     } = TimeSpan.FromSeconds(30);
+
+    private static T Positive<T>(T value, string name, string message)
+        where T : System.Numerics.INumber<T> =>
+        value > T.Zero ? value : throw Error.ArgumentOutOfRange(name, message);
 
     /// <summary>A token that is cancelled when <see cref="MaxDuration"/> has passed, or when <paramref name="cancellationToken"/> is.</summary>
     internal CancellationTokenSource StartBudget(CancellationToken cancellationToken)

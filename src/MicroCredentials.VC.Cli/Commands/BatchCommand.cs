@@ -33,18 +33,24 @@ internal static partial class BatchCommand
             Description = "Proof: eddsa-rdfc-2022 (default) or eddsa-jcs-2022.",
             DefaultValueFactory = _ => "eddsa-rdfc-2022",
         }.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022");
-        var command = new Command("batch", "Issue one micro-credential per row of a CSV export, in parallel; resumable (re-running issues only what is missing).") { key, template, input, output, proof };
+        var encoding = new Option<string>("--encoding")
+        {
+            Description = "The export's text encoding: utf-8 (default; strict, a byte that is not UTF-8 stops the run with its line and column), or a legacy single-byte encoding such as windows-1252 or iso-8859-1 to iso-8859-15.",
+            DefaultValueFactory = _ => "utf-8",
+        };
+        var command = new Command("batch", "Issue one micro-credential per row of a CSV export, in parallel; resumable (re-running issues only what is missing).") { key, template, input, output, proof, encoding };
         command.SetAction((result, ct) => RunAsync(
             result.GetRequiredValue(key),
             result.GetRequiredValue(template),
             result.GetRequiredValue(input),
             result.GetRequiredValue(output),
             result.GetRequiredValue(proof),
+            CsvEncoding.Resolve(result.GetRequiredValue(encoding)),
             ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string keyPath, string templatePath, string csvPath, string outDir, string proof, CancellationToken ct)
+    private static async Task<int> RunAsync(string keyPath, string templatePath, string csvPath, string outDir, string proof, CsvEncoding encoding, CancellationToken ct)
     {
         Cli.RequireFile(csvPath);
 
@@ -54,10 +60,13 @@ internal static partial class BatchCommand
         }
 
         using var loaded = Cli.LoadKey(keyPath);
+        CheckText(csvPath, encoding);
 
         var malformed = new HashSet<long>();
-        await using var csv = OpenCsv(csvPath, malformed);
-        var mapper = await ReadHeaderAsync(csv, csvPath, ct).ConfigureAwait(false);
+        var opened = OpenCsv(csvPath, encoding, malformed);
+        await using var csv = opened.Reader;
+        var lines = opened.Lines;
+        var mapper = await ReadHeaderAsync(csv, lines, csvPath, ct).ConfigureAwait(false);
         CheckTemplate(templateModel, mapper, templatePath);
         var existing = PrepareOutput(outDir);
 
@@ -70,7 +79,7 @@ internal static partial class BatchCommand
         var interactive = !Console.IsErrorRedirected;
         if (interactive)
         {
-            var total = await CountRecordsAsync(csvPath, ct).ConfigureAwait(false);
+            var total = await CountRecordsAsync(csvPath, encoding, ct).ConfigureAwait(false);
             var console = Terminal.Stderr();
             await console.Progress()
                 .AutoClear(false)
@@ -79,13 +88,13 @@ internal static partial class BatchCommand
                 {
                     var task = context.AddTask("issuing", maxValue: Math.Max(1, total));
                     run.Progress = () => task.Increment(1);
-                    await IssueAllAsync(issuer, csv, csvPath, mapper, templateModel, malformed, run, ct).ConfigureAwait(false);
+                    await IssueAllAsync(issuer, csv, lines, csvPath, mapper, templateModel, malformed, run, ct).ConfigureAwait(false);
                     task.Value = task.MaxValue;
                 }).ConfigureAwait(false);
         }
         else
         {
-            await IssueAllAsync(issuer, csv, csvPath, mapper, templateModel, malformed, run, ct).ConfigureAwait(false);
+            await IssueAllAsync(issuer, csv, lines, csvPath, mapper, templateModel, malformed, run, ct).ConfigureAwait(false);
         }
 
         run.WriteErrors();
@@ -99,12 +108,12 @@ internal static partial class BatchCommand
         return ExitCodes.Success;
     }
 
-    private static async Task IssueAllAsync(CredentialIssuer issuer, CsvReader csv, string path, BatchRowMapper mapper, MicroCredential template, HashSet<long> malformed, Run run, CancellationToken ct)
+    private static async Task IssueAllAsync(CredentialIssuer issuer, CsvReader csv, CsvInput lines, string path, BatchRowMapper mapper, MicroCredential template, HashSet<long> malformed, Run run, CancellationToken ct)
     {
         // Writing a file and renaming it costs as much kernel time as signing on some file systems (ext4: ~0.5 ms),
         // so the results are written by as many writers as there are cores.
         await Parallel.ForEachAsync(
-            issuer.IssueManyAsync(ReadItemsAsync(csv, path, mapper, template, malformed, run, ct), BatchOptions.Default, ct),
+            issuer.IssueManyAsync(ReadItemsAsync(csv, lines, path, mapper, template, malformed, run, ct), BatchOptions.Default, ct),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
             (result, _) =>
             {
@@ -113,7 +122,26 @@ internal static partial class BatchCommand
             }).ConfigureAwait(false);
     }
 
-    private static CsvReader OpenCsv(string path, HashSet<long>? malformedLines)
+    /// <summary>Refuses an export that is not text in its encoding before anything is issued, naming the line and column.</summary>
+    private static void CheckText(string path, CsvEncoding encoding)
+    {
+        try
+        {
+            CsvInput.Check(path, encoding);
+        }
+        catch (InvalidTextException ex)
+        {
+            throw new UsageException(encoding == CsvEncoding.Utf8
+                ? $"{path}: {ex.Message} Save the export as UTF-8, or give its encoding with --encoding (e.g. --encoding windows-1252)."
+                : $"{path}: {ex.Message} Is --encoding {encoding.Name} the export's encoding?");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: {ex.Message}");
+        }
+    }
+
+    private static (CsvReader Reader, CsvInput Lines) OpenCsv(string path, CsvEncoding encoding, HashSet<long>? malformedLines)
     {
         var options = CsvReaderOptions.Default with
         {
@@ -123,7 +151,8 @@ internal static partial class BatchCommand
             SkipEmptyLines = true,
             AllowLineBreaksInQuotes = false, // a line break in a field is refused anyway: one stray quote cannot swallow the rows after it
             IncludeValuesInExceptions = false,
-            MaxRecordSize = 1024 * 1024,
+            Encoding = encoding.Legacy,
+            MaxRecordSize = 4 * CsvInput.MaxLineBytes, // a guard only: CsvInput cuts every line at 1 MiB of the file (up to 3 MiB once transcoded to UTF-8)
         };
         if (malformedLines is not null)
         {
@@ -132,7 +161,8 @@ internal static partial class BatchCommand
 
         try
         {
-            return CsvReader.Create(File.OpenRead(path), options, false);
+            var lines = CsvInput.Open(path, encoding);
+            return (CsvReader.Create(lines, options, false), lines);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -140,7 +170,7 @@ internal static partial class BatchCommand
         }
     }
 
-    private static async Task<BatchRowMapper> ReadHeaderAsync(CsvReader csv, string path, CancellationToken ct)
+    private static async Task<BatchRowMapper> ReadHeaderAsync(CsvReader csv, CsvInput lines, string path, CancellationToken ct)
     {
         string[] headers;
         try
@@ -151,6 +181,15 @@ internal static partial class BatchCommand
         catch (CsvFormatException ex)
         {
             throw new UsageException($"{path}: the header row is not valid CSV ({ex.GetType().Name}).");
+        }
+        catch (InvalidTextException ex)
+        {
+            throw new UsageException($"{path}: {ex.Message}");
+        }
+
+        if (lines.OversizedLines.Contains(1))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{path}: the header row is longer than {CsvInput.MaxLineBytes} bytes."));
         }
 
         if (!BatchRowMapper.TryCreate(headers, out var mapper, out var problem))
@@ -198,9 +237,9 @@ internal static partial class BatchCommand
         }
     }
 
-    private static async Task<long> CountRecordsAsync(string path, CancellationToken ct)
+    private static async Task<long> CountRecordsAsync(string path, CsvEncoding encoding, CancellationToken ct)
     {
-        await using var csv = OpenCsv(path, malformedLines: null);
+        await using var csv = OpenCsv(path, encoding, malformedLines: null).Reader;
         long n = 0;
         while (await csv.ReadAsync(ct).ConfigureAwait(false))
         {
@@ -210,18 +249,26 @@ internal static partial class BatchCommand
         return n;
     }
 
-    private static async IAsyncEnumerable<BatchItem> ReadItemsAsync(CsvReader csv, string path, BatchRowMapper mapper, MicroCredential template, HashSet<long> malformed, Run run, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<BatchItem> ReadItemsAsync(CsvReader csv, CsvInput lines, string path, BatchRowMapper mapper, MicroCredential template, HashSet<long> malformed, Run run, [EnumeratorCancellation] CancellationToken ct)
     {
         var firstLine = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var fields = new string[mapper.ColumnCount];
         while (await ReadRecordAsync(csv, path, ct).ConfigureAwait(false))
         {
             var line = csv.LineNumber;
+            if (lines.OversizedLines.Contains(line))
+            {
+                // Cut at the limit by CsvInput: like a malformed line, its first field is not repeated.
+                malformed.Remove(line);
+                run.Bad(line, string.Empty, OversizedReason);
+                continue;
+            }
+
             var id = csv.FieldCount > 0 ? csv.GetString(0) : string.Empty;
             if (malformed.Remove(line))
             {
                 // The first field of a malformed line may be the rest of someone's name: the line number alone identifies it.
-                run.Bad(line, string.Empty, "malformed quoting (a stray or unclosed quote; a quoted field cannot span lines)");
+                run.Bad(line, string.Empty, MalformedReason);
                 continue;
             }
 
@@ -266,7 +313,13 @@ internal static partial class BatchCommand
         }
     }
 
-    /// <summary>The next record; input that cannot be read on (e.g. a record over 1 MiB, an unclosed quote) is unusable input.</summary>
+    /// <summary>The reason reported for a line with malformed quoting.</summary>
+    internal const string MalformedReason = "malformed quoting (a stray or unclosed quote; a quoted field cannot span lines)";
+
+    /// <summary>The reason reported for a line over <see cref="CsvInput.MaxLineBytes"/>.</summary>
+    internal static readonly string OversizedReason = string.Create(CultureInfo.InvariantCulture, $"the line is longer than {CsvInput.MaxLineBytes} bytes (1 MiB)");
+
+    /// <summary>The next record; input that cannot be read on (the file changed since it was checked) is unusable input.</summary>
     private static async ValueTask<bool> ReadRecordAsync(CsvReader csv, string path, CancellationToken ct)
     {
         try
@@ -275,7 +328,11 @@ internal static partial class BatchCommand
         }
         catch (CsvFormatException ex)
         {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{path}: cannot read on from line {ex.LineNumber}: the CSV is malformed there (e.g. a quote that is never closed, or a record over 1 MiB)."));
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{path}: cannot read on from line {ex.LineNumber}: the CSV is malformed there."));
+        }
+        catch (InvalidTextException ex)
+        {
+            throw new UsageException($"{path}: {ex.Message}");
         }
     }
 

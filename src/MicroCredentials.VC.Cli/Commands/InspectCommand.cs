@@ -24,8 +24,7 @@ internal static class InspectCommand
             if (document["payload"] is { } payload && (document["signatures"] is not null || document["signature"] is not null))
             {
                 // A JAdES seal (JWS JSON, unencoded payload): the credential is the payload.
-                document = System.Text.Json.Nodes.JsonNode.Parse((string?)payload ?? "{}") as System.Text.Json.Nodes.JsonObject
-                    ?? throw new UsageException("the seal's payload is not a JSON object.");
+                document = ParseObject((string?)payload ?? "{}", path, "seal's payload");
             }
 
             if (!CredentialProfiles.TryDetect(document, out var profile))
@@ -61,7 +60,7 @@ internal static class InspectCommand
             throw new UsageException($"{path ?? "stdin"}: the compact JWS payload is not base64url.");
         }
 
-        var payload = ParseObject(System.Text.Encoding.UTF8.GetString(bytes), path);
+        var payload = Cli.ParseJsonObject(bytes, path ?? "stdin", "JWT payload");
         if (payload["vc"] is System.Text.Json.Nodes.JsonObject vc)
         {
             // A VC 1.1 JWT: the credential is the vc claim.
@@ -76,16 +75,6 @@ internal static class InspectCommand
         return payload;
     }
 
-    private static System.Text.Json.Nodes.JsonObject ParseObject(string text, string? path)
-    {
-        try
-        {
-            return System.Text.Json.Nodes.JsonNode.Parse(text, null, new System.Text.Json.JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = false }) as System.Text.Json.Nodes.JsonObject
-                ?? throw new UsageException($"{path ?? "stdin"}: the credential must be a JSON object.");
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            throw new UsageException($"{path ?? "stdin"}: the credential is not well-formed JSON: {ex.Message.Split(". ", 2)[0]}.");
-        }
-    }
+    private static System.Text.Json.Nodes.JsonObject ParseObject(string text, string? path, string what = "credential") =>
+        Cli.ParseJsonObject(System.Text.Encoding.UTF8.GetBytes(text), path ?? "stdin", what);
 }

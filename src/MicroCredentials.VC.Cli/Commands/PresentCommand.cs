@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Issuance;
@@ -89,18 +88,7 @@ internal static class PresentCommand
             throw new UsageException(Cli.MalformedToken(path, parts));
         }
 
-        JsonObject credential;
-        try
-        {
-            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            credential = JsonNode.Parse(bytes.AsSpan(start), null, new JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = false }) as JsonObject
-                ?? throw new UsageException($"{path}: the credential must be a JSON object.");
-        }
-        catch (JsonException ex)
-        {
-            throw new UsageException($"{path}: the credential is neither well-formed JSON nor a compact JWS: {ex.Message}");
-        }
-
+        var credential = Cli.ParseJsonObject(bytes, path, "credential");
         if (!CredentialFormat.HasType(credential, "VerifiableCredential"))
         {
             throw new UsageException($"{path}: not a verifiable credential (type does not include VerifiableCredential).");

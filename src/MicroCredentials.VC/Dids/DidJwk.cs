@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Canonicalization;
 using MicroCredentials.VC.Crypto;
@@ -108,21 +107,13 @@ public static class DidJwk
             return false;
         }
 
-        JsonObject? jwk;
-        try
+        if (!JsonInput.TryParse(bytes, MaxJwkBytes * 2, 8, out var node, out var jsonProblem) && JsonInput.IsDuplicateName(jsonProblem))
         {
-            jwk = JsonNode.Parse(bytes, null, new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false }) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            jwk = null;
-        }
-        catch (ArgumentException)
-        {
-            jwk = null;
+            error = "The did:jwk JWK is not usable: " + jsonProblem.Message;
+            return false;
         }
 
-        if (jwk is null)
+        if (node is not JsonObject jwk)
         {
             error = "The did:jwk method-specific id does not decode to a JSON object (a JWK).";
             return false;

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Resources;
 
 namespace MicroCredentials.VC.Dids;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -140,19 +139,12 @@ public static class KeyFile
             return TryLoadPem(trimmed, exportPolicy, out loaded, out error);
         }
 
-        JsonNode? root;
-        try
+        if (!JsonInput.TryParse(Encoding.UTF8.GetBytes(json), 1024 * 1024, 16, out var root, out var problem))
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 16 });
-        }
-        catch (JsonException e)
-        {
-            // JsonException messages carry positions, not content; still, say only where.
-            error = string.Format(
-                CultureInfo.InvariantCulture,
-                "The key file is not valid JSON (line {0}, byte {1}), nor a PEM private key.",
-                (e.LineNumber ?? 0) + 1,
-                (e.BytePositionInLine ?? 0) + 1);
+            // A parser's message may quote a character of the file: say only where (a member name is no secret).
+            error = JsonInput.IsDuplicateName(problem)
+                ? "The key file is not usable: " + problem.Message
+                : "The key file is not valid JSON" + Where(problem.Message) + ", nor a PEM private key.";
             return false;
         }
 
@@ -485,5 +477,12 @@ public static class KeyFile
         }
 
         return true;
+    }
+
+    /// <summary>The position a JSON problem names (" (line L, byte B)"), or nothing.</summary>
+    private static string Where(string message)
+    {
+        var at = message.LastIndexOf(" (line ", StringComparison.Ordinal);
+        return at >= 0 && message.IndexOf(')', at) is var end and > 0 ? message[at..(end + 1)] : string.Empty;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using MicroCredentials.VC.Resources;
 
 namespace MicroCredentials.VC.JsonLd;
@@ -75,20 +73,10 @@ public sealed class ResourceDocumentLoader : IDocumentLoader
                 throw Fail(url, "it is served as " + mediaType + ", not JSON");
             }
 
-            JsonNode? node;
-            try
+            // The checks every JSON input gets (UTF-8, a member name given twice, depth...); the fetch stack limits the size.
+            if (!JsonInput.TryParse(fetched.Content!.Value.Span, int.MaxValue, 128, out var node, out var problem))
             {
-                var content = fetched.Content!.Value.Span;
-                node = JsonNode.Parse(content.StartsWith("\uFEFF"u8) ? content[3..] : content);
-            }
-            catch (JsonException ex)
-            {
-                throw new JsonLdException(JsonLdErrorCode.LoadingDocumentFailed, "Loading document failed: " + url + " is not valid JSON.", ex);
-            }
-
-            if (node is null)
-            {
-                throw Fail(url, "the document is null");
+                throw new JsonLdException(JsonLdErrorCode.LoadingDocumentFailed, "Loading document failed: " + url + " is not valid JSON: " + problem.Message);
             }
 
             var contextUrl = mediaType != "application/ld+json" && fetched.Links.Count > 0 ? ContextLink(fetched.Links, final) : null;

@@ -49,6 +49,14 @@ public static class MicroCredentialJson
             return false;
         }
 
+        // The checks every JSON input gets (a member name given twice, numbers outside the double range...): the
+        // serializer alone would keep the last of two names silently.
+        if (!JsonInput.TryParse(System.Text.Encoding.UTF8.GetBytes(json), int.MaxValue, 64, allowComments: true, out _, out var jsonProblem))
+        {
+            problem = new Problem("model.malformed", "(document): " + jsonProblem.Message);
+            return false;
+        }
+
         try
         {
             model = JsonSerializer.Deserialize(json, Info);

@@ -30,14 +30,9 @@ internal sealed partial class EdcReader
             (credential.ContainsKey("signatures") || credential.ContainsKey("signature")))
         {
             wrapped = true;
-            try
-            {
-                return JsonNode.Parse(text) as JsonObject;
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
+
+            // The checks every JSON input gets (no member name twice, depth, numbers).
+            return JsonInput.TryParse(System.Text.Encoding.UTF8.GetBytes(text), int.MaxValue, 128, out var node, out _) ? node as JsonObject : null;
         }
 
         return credential;

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Model;
 
 namespace MicroCredentials.VC.Trust;

@@ -211,7 +211,6 @@ public static class VerificationCodes
         new(StatusCodes.UnsupportedStatusSize, C.Status, "A revocation or suspension entry uses a status size other than 1 bit, which is not supported.", AskIssuer),
         new(StatusCodes.RetrievalFailed, C.Status, "The status list could not be fetched, so the status is unknown.", "Check network access and the verifier's resource resolver, then verify again; if it persists, contact the issuer."),
         new(StatusCodes.NotAStatusList, C.Status, "The fetched status list is not a BitstringStatusListCredential.", "Contact the issuer: the status list URL serves something else."),
-        new(StatusCodes.ListIdMismatch, C.Status, "The fetched status list's id is not the URL the credential names: another list was served.", "Contact the issuer; treat the status as unknown."),
         new(StatusCodes.ListNotVerified, C.Status, "The status list credential does not verify (format, context, signature or key binding).", "Contact the issuer; treat the status as unknown."),
         new(StatusCodes.IssuerMismatch, C.Status, "The status list was issued by someone other than the credential's issuer.", "Treat the status as unknown and contact the issuer."),
         new(StatusCodes.ListNotYetValid, C.Status, "The status list credential is not valid yet (validFrom in the future).", "Check the verifier's clock; otherwise verify again later."),

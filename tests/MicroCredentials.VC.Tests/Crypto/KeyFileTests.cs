@@ -158,7 +158,7 @@ public class KeyFileTests
         yield return new TestCaseData("""{"privateKeyMultibase":42}""", "must be a string").SetArgDisplayNames("NotString");
         yield return new TestCaseData($$"""{"privateKeyMultibase":"{{other}}","did":"did:key:{{VcDiEddsaPublic}}"}""", "different key").SetArgDisplayNames("DidKeyMismatch");
         yield return new TestCaseData("""{"privateKeyHex":"abcd"}""", "hexadecimal").SetArgDisplayNames("BadHex");
-        yield return new TestCaseData("""{"privateKeyMultibase":"z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq", "privateKeyMultibase":"x"}""", "not valid JSON").SetArgDisplayNames("DuplicateMember");
+        yield return new TestCaseData("""{"privateKeyMultibase":"z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq", "privateKeyMultibase":"x"}""", "member \"privateKeyMultibase\" twice").SetArgDisplayNames("DuplicateMember");
     }
 
     [TestCaseSource(nameof(BadFiles))]

@@ -1,5 +1,4 @@
 using System.Text;
-using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Dids;
 using MicroCredentials.VC.Model;
 using MicroCredentials.VC.Proofs.Jose;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
 using MicroCredentials.VC.Dids;
@@ -247,15 +246,13 @@ public sealed class JoseSigningKey : ISigner, IDisposable
             return FromPem(trimmed, algorithm, keyId);
         }
 
-        JsonObject? file;
-        try
+        if (!JsonInput.TryParse(System.Text.Encoding.UTF8.GetBytes(trimmed), 1024 * 1024, 16, out var parsed, out var problem))
         {
-            file = JsonNode.Parse(trimmed, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 16 }) as JsonObject;
+            // A parser's message may quote a character of the file; a member name is no secret.
+            throw Error.Format(JsonInput.IsDuplicateName(problem) ? "The key file is not usable: " + problem.Message : "The key file is neither PEM nor JSON.");
         }
-        catch (JsonException)
-        {
-            throw Error.Format("The key file is neither PEM nor JSON.");
-        }
+
+        var file = parsed as JsonObject;
 
         if (file is null)
         {
