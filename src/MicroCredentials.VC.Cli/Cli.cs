@@ -224,26 +224,11 @@ internal static class Cli
         _ => throw new UsageException($"unknown proof format '{name}' (use eddsa-rdfc-2022 or eddsa-jcs-2022)."),
     };
 
-    /// <summary>
-    /// The number of dot-separated parts when the text is shaped like a compact JWS/JWT (only base64url characters and
-    /// at least one dot, starting with a letter), else 0: a JWS has three, a JWE five; any other count is a malformed token.
-    /// </summary>
-    public static int TokenParts(string text)
-    {
-        var token = text.Trim();
-        // A JWS header is base64url JSON ("ey…"); text starting with a digit or '-' is rather a (JSON) number.
-        if (token.Length == 0 || !char.IsAsciiLetter(token[0]) || !token.Contains('.', StringComparison.Ordinal)
-            || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-        {
-            return 0;
-        }
+    /// <summary>The number of dot-separated parts when the text is shaped like a compact JWS/JWT, else 0 (the library's one shape test).</summary>
+    public static int TokenParts(string text) => Proofs.Jose.JoseSecuring.TokenParts(Encoding.UTF8.GetBytes(text));
 
-        return token.Count(c => c == '.') + 1;
-    }
-
-    /// <summary>The message for a token with the wrong number of parts, the same words <c>verify</c> uses.</summary>
-    public static string MalformedToken(string source, int parts) =>
-        $"{source}: not a well-formed compact JWS/JWT: expected three (header.payload.signature) or five (JWE) dot-separated base64url parts, found {parts}.";
+    /// <summary>The message for a token with the wrong number of parts, the words <c>verify</c> reports.</summary>
+    public static string MalformedToken(string source, int parts) => $"{source}: {Proofs.Jose.JwsCompact.MalformedParts(parts).Message}";
 
     public static void Error(string message) => Console.Error.WriteLine("mcred: " + message);
 

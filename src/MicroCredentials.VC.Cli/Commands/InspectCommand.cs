@@ -20,7 +20,7 @@ internal static class InspectCommand
                 throw new UsageException(Cli.MalformedToken(path ?? "stdin", parts));
             }
 
-            var document = IsCompactJws(text) ? JwtPayload(text, path) : ParseObject(text, path);
+            var document = parts == 3 ? JwtPayload(text, path) : ParseObject(text, path);
             if (document["payload"] is { } payload && (document["signatures"] is not null || document["signature"] is not null))
             {
                 // A JAdES seal (JWS JSON, unencoded payload): the credential is the payload.
@@ -43,9 +43,6 @@ internal static class InspectCommand
         });
         return command;
     }
-
-    private static bool IsCompactJws(string text) =>
-        text.Length > 0 && text[0] != '{' && text.Count(c => c == '.') == 2 && !text.Any(char.IsWhiteSpace);
 
     /// <summary>The credential inside a vc+jwt (VC-JOSE-COSE: the payload is the credential; its signature is verify's business), without the JWT claims.</summary>
     private static System.Text.Json.Nodes.JsonObject JwtPayload(string token, string? path)

@@ -78,14 +78,12 @@ internal static class PresentCommand
     private static JsonNode ReadCredential(string path)
     {
         var bytes = Cli.ReadInputBytes(path);
-        if (LooksLikeJws(bytes))
+        switch (JoseSecuring.TokenParts(bytes))
         {
-            return JsonValue.Create(Encoding.ASCII.GetString(bytes).Trim());
-        }
-
-        if (Cli.TokenParts(Encoding.ASCII.GetString(bytes)) is var parts and > 0 and not 3)
-        {
-            throw new UsageException(Cli.MalformedToken(path, parts));
+            case 3:
+                return JsonValue.Create(Encoding.ASCII.GetString(bytes).Trim());
+            case var parts and > 0:
+                throw new UsageException(Cli.MalformedToken(path, parts));
         }
 
         var credential = Cli.ParseJsonObject(bytes, path, "credential");
@@ -95,12 +93,5 @@ internal static class PresentCommand
         }
 
         return credential;
-    }
-
-    private static bool LooksLikeJws(byte[] bytes)
-    {
-        var text = Encoding.ASCII.GetString(bytes).Trim();
-        return text.Length > 4 && text[0] != '{' && text.Count(c => c == '.') == 2
-            && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
     }
 }

@@ -48,14 +48,15 @@ internal static class JoseSecuring
     }
 
     /// <summary>
-    /// The number of dot-separated parts when the bytes are shaped like a compact JWS/JWT (base64url segments and dots,
-    /// one dot) but are not one (fewer than three parts); 0 otherwise. A truncated token is reported
-    /// for what it is instead of as malformed JSON.
+    /// The number of dot-separated parts when the bytes are shaped like a compact JWS/JWT (only base64url characters
+    /// and dots, at least one dot, starting with a letter as base64url JSON does), else 0: a JWS has three parts, a JWE
+    /// five, any other count is a malformed (e.g. truncated) token, to be reported as such rather than as malformed JSON.
+    /// The one shape test of the library and the command line.
     /// </summary>
-    public static int TruncatedTokenParts(ReadOnlySpan<byte> bytes)
+    public static int TokenParts(ReadOnlySpan<byte> bytes)
     {
         var text = bytes.Trim("\r\n\t "u8);
-        if (text.Length == 0 || text[0] == (byte)'{' || text[0] == (byte)'[')
+        if (text.Length == 0 || !(text[0] is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z'))
         {
             return 0;
         }
@@ -73,7 +74,7 @@ internal static class JoseSecuring
             }
         }
 
-        return dots == 1 ? 2 : 0;
+        return dots == 0 ? 0 : dots + 1;
     }
 
     /// <summary>Whether a compact JWS declares itself a presentation (<c>typ</c> <c>vp+jwt</c> or <c>vp+ld+jwt</c>).</summary>
