@@ -14,7 +14,7 @@ internal static class Program
         {
             foreach (var error in parsed.Errors)
             {
-                Cli.Error(error.Message);
+                Cli.Error(Words.Of(error));
             }
 
             Cli.Error("run 'mcred --help' or 'mcred <command> --help' for usage.");
@@ -49,7 +49,7 @@ internal static class Program
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Cli.Error($"unexpected error ({ex.GetType().Name}): {ex.Message}");
+            Cli.Error(Words.Of(ex));
             return ExitCodes.BadInput;
         }
     }

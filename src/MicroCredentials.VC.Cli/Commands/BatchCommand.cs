@@ -55,10 +55,7 @@ internal static partial class BatchCommand
 
     private static async Task<int> RunAsync(string keyPath, string templatePath, string csvPath, string outDir, string proof, CsvEncoding encoding, CancellationToken ct)
     {
-        if (!File.Exists(csvPath))
-        {
-            throw new UsageException($"{csvPath}: no such file.");
-        }
+        Cli.RequireFile(csvPath);
 
         if (!MicroCredentialJson.TryParse(Cli.ReadInputText(templatePath), out var templateModel, out var templateProblem))
         {
@@ -89,7 +86,7 @@ internal static partial class BatchCommand
             if (interactive)
             {
                 var total = await CountRecordsAsync(csvPath, encoding, ct).ConfigureAwait(false);
-                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                var console = Terminal.Stderr();
                 await console.Progress()
                     .AutoClear(false)
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(), new RemainingTimeColumn())

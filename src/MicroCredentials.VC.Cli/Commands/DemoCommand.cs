@@ -23,7 +23,7 @@ internal static class DemoCommand
                 PrivateFile.EnsureWritable(Path.Combine(target, "issuer-key.json"), result.GetValue(force)); // before anything is made or written
             }
 
-            var console = AnsiConsole.Console;
+            var console = Terminal.Stdout();
             var modelJson = SampleModel();
             var model = MicroCredentialJson.Parse(modelJson);
 
@@ -33,7 +33,10 @@ internal static class DemoCommand
             var issuer = CredentialIssuer.ForDidKey(key);
             var issued = await issuer.IssueAsync(model, ct).ConfigureAwait(false);
             var credential = issued.Credential!;
-            Line(console, "2. Issued", $"\"{model.Title!.Value}\" as a Europass EDC credential (ELM v3, VC 1.1) secured with eddsa-rdfc-2022 ({credential.ToJsonString().Length:N0} bytes)");
+            // The size printed is the size of the file --out writes: the same text, counted in UTF-8 bytes.
+            var credentialText = Cli.ToJson(credential);
+            var size = System.Text.Encoding.UTF8.GetByteCount(credentialText).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            Line(console, "2. Issued", $"\"{model.Title!.Value}\" as a Europass EDC credential (ELM v3, VC 1.1) secured with eddsa-rdfc-2022 ({size} bytes)");
 
             var report = await new CredentialVerifier().VerifyAsync(credential, ct).ConfigureAwait(false);
             console.MarkupLine("[bold]3. Verified[/]");
@@ -50,7 +53,7 @@ internal static class DemoCommand
                 Directory.CreateDirectory(dir);
                 PrivateFile.Write(Path.Combine(dir, "issuer-key.json"), KeyFile.Create(key) + "\n", overwrite: result.GetValue(force));
                 Cli.WriteOutput(Path.Combine(dir, "model.json"), modelJson);
-                Cli.WriteOutput(Path.Combine(dir, "credential.json"), Cli.ToJson(credential));
+                Cli.WriteOutput(Path.Combine(dir, "credential.json"), credentialText);
                 console.Write(new Text($"Wrote issuer-key.json, model.json and credential.json to {dir}. Try: mcred verify --in {Path.Combine(dir, "credential.json")}\n"));
             }
 
@@ -82,6 +85,7 @@ internal static class DemoCommand
             {
                 CheckStatus.Passed => "[green]passed[/]",
                 CheckStatus.Failed => "[red]failed[/]",
+                CheckStatus.Warning => "[yellow]warning[/]",
                 _ => "[grey]skipped[/]",
             };
             // Text, not markup: markup would turn ":key:" in a DID into an emoji.

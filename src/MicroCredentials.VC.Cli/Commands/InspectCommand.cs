@@ -14,7 +14,13 @@ internal static class InspectCommand
         {
             var path = result.GetValue(input);
             var text = Cli.ReadInputText(path).Trim();
-            var document = IsCompactJws(text) ? JwtPayload(text, path) : ParseObject(text, path);
+            var parts = Cli.TokenParts(text);
+            if (parts is > 0 and not 3)
+            {
+                throw new UsageException(Cli.MalformedToken(path ?? "stdin", parts));
+            }
+
+            var document = parts == 3 ? JwtPayload(text, path) : ParseObject(text, path);
             if (document["payload"] is { } payload && (document["signatures"] is not null || document["signature"] is not null))
             {
                 // A JAdES seal (JWS JSON, unencoded payload): the credential is the payload.
@@ -48,9 +54,6 @@ internal static class InspectCommand
 
     /// <summary>The sentence on stderr and in the output's <c>verification</c> member.</summary>
     internal const string NotVerified = "NOT VERIFIED: inspect reads what the credential says without checking its proof, issuer, dates or status (a forged credential reads the same); run 'mcred verify' to verify it.";
-
-    private static bool IsCompactJws(string text) =>
-        text.Length > 0 && text[0] != '{' && text.Count(c => c == '.') == 2 && !text.Any(char.IsWhiteSpace);
 
     /// <summary>The credential inside a vc+jwt (VC-JOSE-COSE: the payload is the credential; its signature is verify's business), without the JWT claims.</summary>
     private static System.Text.Json.Nodes.JsonObject JwtPayload(string token, string? path)

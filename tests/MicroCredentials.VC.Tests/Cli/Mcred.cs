@@ -11,7 +11,10 @@ internal static class Mcred
         public override string ToString() => $"exit {ExitCode}\nstdout: {Stdout}\nstderr: {Stderr}";
     }
 
-    public static Result Run(string? stdin, params string[] args)
+    public static Result Run(string? stdin, params string[] args) => RunWith(new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, stdin, args);
+
+    /// <summary>Runs mcred with these environment variables set (a null value removes the variable).</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "mcred.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -31,7 +34,18 @@ internal static class Mcred
             psi.ArgumentList.Add(a);
         }
 
-        psi.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                psi.Environment.Remove(name);
+            }
+            else
+            {
+                psi.Environment[name] = value;
+            }
+        }
+
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
