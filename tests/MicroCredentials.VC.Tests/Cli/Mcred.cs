@@ -101,8 +101,9 @@ internal static class Mcred
                 }
 
                 var lines = File.ReadAllLines(status);
-                if ((Mask(lines, "SigIgn:") & bit) != 0)
+                if ((Mask(lines, "SigIgn:") & bit) != 0 && !lines.Contains("Name:\tenv", StringComparer.Ordinal))
                 {
+                    // Ignored by mcred itself, not by the env wrapper that resets it before it execs dotnet.
                     return false;
                 }
 
@@ -152,9 +153,32 @@ internal static class Mcred
     }
 
     /// <summary>Starts mcred without waiting for it.</summary>
+    /// <summary>
+    /// Whether <c>env --default-signal</c> (GNU coreutils 8.31+) is there: a test run started as a background job
+    /// inherits SIGINT ignored, which mcred (rightly) keeps; the interrupt tests start it with the default handling.
+    /// </summary>
+    private static readonly Lazy<bool> CanResetSignals = new(() =>
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = Process.Start(new ProcessStartInfo("env", ["--default-signal=INT,TERM", "true"]) { UseShellExecute = false, RedirectStandardError = true })!;
+            probe.WaitForExit();
+            return probe.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    });
+
     public static Running Start(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(CanResetSignals.Value ? "env" : "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -163,6 +187,13 @@ internal static class Mcred
             StandardOutputEncoding = new UTF8Encoding(false),
             StandardErrorEncoding = new UTF8Encoding(false),
         };
+        if (CanResetSignals.Value)
+        {
+            // env execs dotnet in the same process, so the pid the tests signal stays mcred's.
+            psi.ArgumentList.Add("--default-signal=INT,TERM");
+            psi.ArgumentList.Add("dotnet");
+        }
+
         psi.ArgumentList.Add("exec");
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mcred.dll"));
         foreach (var a in args)
