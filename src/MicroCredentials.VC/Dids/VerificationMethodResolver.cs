@@ -24,7 +24,8 @@ public sealed record VerificationMethod(string Id, string Type, string Controlle
     /// <summary>
     /// The public key as a JSON Web Key (RFC 7517), public members only: set for every method whose document gives
     /// <c>publicKeyJwk</c> (OKP Ed25519, EC P-256/P-384/P-521 — e.g. did:jwk, or a did:web <c>JsonWebKey</c>/<c>JsonWebKey2020</c>
-    /// method), and for Ed25519 <c>publicKeyMultibase</c> keys (their OKP form). VC-JOSE-COSE (ES256) keys are read here.
+    /// method), for Ed25519 <c>publicKeyMultibase</c> keys (their OKP form), and for P-256/P-384 <c>publicKeyMultibase</c>
+    /// keys (<c>zDn…</c>, <c>z82…</c>, as an EC JWK; did:key included). VC-JOSE-COSE (ES256) and ecdsa-* keys are read here.
     /// </summary>
     public JsonObject? PublicKeyJwk { get; init; }
 }
