@@ -23,7 +23,7 @@ public static class DataIntegrity
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The secured copy.</returns>
     /// <exception cref="ProofException">The document cannot be secured with this suite (e.g. an undefined term), or a previous proof is missing.</exception>
-    /// <exception cref="ArgumentException">The signer's algorithm is not the suite's (e.g. an ES256 key for eddsa-rdfc-2022).</exception>
+    /// <exception cref="ArgumentException">The signer's algorithm is not the suite's (e.g. an ES256 key for eddsa-rdfc-2022), or the suite is ecdsa-sd-2023 (verification only).</exception>
     public static async ValueTask<JsonObject> AddProofAsync(JsonObject document, ICryptosuite suite, ISigner signer, ProofOptions options, CryptosuiteContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -174,7 +174,17 @@ public static class DataIntegrity
         }
 
         var ours = suite as DataIntegrityCryptosuite;
-        if (!proofValue.StartsWith('z') || !Multibase.TryDecode(proofValue, out var signature) || !(ours?.IsSignatureLength(signature.Length) ?? signature.Length == 64))
+        var sd = suite as EcdsaSd2023;
+        EcdsaSd2023.DerivedProof? derived = null;
+        byte[]? signature = null;
+        if (sd is not null)
+        {
+            if (!EcdsaSd2023.TryParseDerived(proofValue, out derived, out var sdError))
+            {
+                return ProofCheck.Fail(proof, "signature.malformedProofValue", sdError);
+            }
+        }
+        else if (!proofValue.StartsWith('z') || !Multibase.TryDecode(proofValue, out signature) || !(ours?.IsSignatureLength(signature.Length) ?? signature.Length == 64))
         {
             return ProofCheck.Fail(proof, "signature.malformedProofValue", ours is EcdsaCryptosuite
                 ? "The proofValue is not a base58btc multibase ECDSA signature (R ‖ S, 64 bytes for P-256, 96 for P-384)."
@@ -255,7 +265,7 @@ public static class DataIntegrity
             return ProofCheck.Fail(proof, "signature.unsupportedKey", $"The verification method '{vmId}' holds a {(string?)method.Method.PublicKeyJwk?["crv"] ?? "non-Ed25519"} key; {suite.Name} needs {needs} key.", method);
         }
 
-        if (variant is not null && signature.Length != variant.SignatureLength)
+        if (variant is not null && signature is not null && signature.Length != variant.SignatureLength)
         {
             return ProofCheck.Fail(proof, "signature.malformedProofValue", $"The proofValue is not a {variant.KeyDescription} signature: it has {signature.Length} bytes, not {variant.SignatureLength}.", method);
         }
@@ -266,8 +276,15 @@ public static class DataIntegrity
         {
             var capture = new SignedDataCapture();
             var inputs = suite.Configure(unsecured, proofOptions, verifying: true) with { IgnoreProofMember = !chained, Capture = capture };
-            var hashData = await HashAsync(suite, inputs, context, cancellationToken).ConfigureAwait(false);
-            if (!(variant?.VerifySignature(method.Method, hashData, signature) ?? method.Method.PublicKey!.Verify(hashData, signature)))
+            if (sd is not null)
+            {
+                if (await sd.VerifyDerivedAsync(inputs, derived!, method.Method, context, cancellationToken).ConfigureAwait(false) is { } sdProblem)
+                {
+                    return ProofCheck.Fail(proof, sdProblem.Code, sdProblem.Message, method);
+                }
+            }
+            else if (await HashAsync(suite, inputs, context, cancellationToken).ConfigureAwait(false) is var hashData
+                && !(variant?.VerifySignature(method.Method, hashData, signature!) ?? method.Method.PublicKey!.Verify(hashData, signature!)))
             {
                 return ProofCheck.Fail(proof, "signature.invalid", $"The {suite.Name} signature does not verify with the key of '{vmId}': the document or the proof was changed after signing, or signed with another key.", method);
             }
@@ -302,6 +319,11 @@ public static class DataIntegrity
     /// <exception cref="ArgumentException">The algorithms differ.</exception>
     internal static ICryptosuite RequireAlgorithm(ICryptosuite suite, ISigner signer)
     {
+        if (suite is EcdsaSd2023)
+        {
+            throw Error.Argument(nameof(suite), "Creating ecdsa-sd-2023 base or derived proofs is not supported; this library verifies derived proofs only.");
+        }
+
         if (suite is DataIntegrityCryptosuite ours)
         {
             return ours.ForSignatureAlgorithm(signer.Algorithm)
