@@ -261,7 +261,12 @@ public static class DataIntegrity
         var variant = ours?.ForMethod(method.Method);
         if (ours is null ? method.Method.PublicKey is null : variant is null)
         {
-            var needs = ours is EcdsaCryptosuite ? "an ECDSA P-256 or P-384" : "an Ed25519";
+            var needs = ours switch
+            {
+                EcdsaCryptosuite => "an ECDSA P-256 or P-384",
+                EcdsaSd2023 => "an ECDSA P-256",
+                _ => "an Ed25519",
+            };
             return ProofCheck.Fail(proof, "signature.unsupportedKey", $"The verification method '{vmId}' holds a {(string?)method.Method.PublicKeyJwk?["crv"] ?? "non-Ed25519"} key; {suite.Name} needs {needs} key.", method);
         }
 

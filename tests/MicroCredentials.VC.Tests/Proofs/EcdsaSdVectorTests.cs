@@ -99,6 +99,40 @@ public class EcdsaSdVectorTests
     }
 
     [Test]
+    public async Task Verify_DerivedProofWithP384Key_IsUnsupportedKey()
+    {
+        var doc = Derived("employ");
+        using var other = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP384);
+        doc["proof"]!["verificationMethod"] = DidKey.CreateVerificationMethodId(other);
+        var results = await DataIntegrity.VerifyAsync(doc, CryptosuiteRegistry.Default, DidVerificationMethodResolver.Default);
+        Assert.That(results[0].Code, Is.EqualTo("signature.unsupportedKey"));
+        Assert.That(results[0].Message, Does.Contain("needs an ECDSA P-256 key"));
+    }
+
+    [Test]
+    public async Task Verify_DerivedProofWithOtherP256Key_Fails()
+    {
+        var doc = Derived("employ");
+        using var other = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        doc["proof"]!["verificationMethod"] = DidKey.CreateVerificationMethodId(other);
+        var results = await DataIntegrity.VerifyAsync(doc, CryptosuiteRegistry.Default, DidVerificationMethodResolver.Default);
+        Assert.That(results[0].Code, Is.EqualTo("signature.invalid"));
+        Assert.That(results[0].Message, Does.Contain("base signature"));
+    }
+
+    [TestCase("", TestName = "Verify_DerivedProofValue_Empty_IsMalformed")]
+    [TestCase("2V0BhQ", TestName = "Verify_DerivedProofValue_Truncated_IsMalformed")]
+    [TestCase("2V0AhQ", TestName = "Verify_DerivedProofValue_BaseHeaderTruncated_IsMalformed")]
+    [TestCase("AAAA", TestName = "Verify_DerivedProofValue_NoHeader_IsMalformed")]
+    public async Task Verify_DerivedProofValue_Malformed(string base64url)
+    {
+        var doc = Derived("employ");
+        doc["proof"]!["proofValue"] = "u" + base64url;
+        var results = await DataIntegrity.VerifyAsync(doc, CryptosuiteRegistry.Default, DidVerificationMethodResolver.Default);
+        Assert.That(results[0].Code, Is.EqualTo("signature.malformedProofValue"));
+    }
+
+    [Test]
     public void AddProof_WithSdSuite_Throws()
     {
         using var key = EcMultikey.ImportPrivateKey((string)Json("SDKeyMaterial.json")["baseKeyPair"]!["secretKeyMultibase"]!);

@@ -199,6 +199,17 @@ public class EcdsaVectorTests
     }
 
     [Test]
+    public async Task P384Employ_CanonicalizesWithSha384_NotSha256()
+    {
+        // MANIFEST caveat 1: the P-384 employ vector's blank-node labels come from RDFC-1.0 run with SHA-384.
+        var v = Vectors[3];
+        var inputs = v.Suite.Configure(Unsigned(v), ProofConfig(v).DeepClone().AsObject(), verifying: false);
+        var quads = await JsonLdProcessor.ToRdfAsync(inputs.Document, JsonLdOptions.Safe);
+        Assert.That(Rdfc10.Canonicalize(quads, RdfcOptions.Default).CanonicalNQuads, Is.Not.EqualTo(Read(v, "canonDoc")));
+        Assert.That(Rdfc10.Canonicalize(quads, RdfcOptions.Default with { HashAlgorithm = HashAlgorithmName.SHA384 }).CanonicalNQuads, Is.EqualTo(Read(v, "canonDoc")));
+    }
+
+    [Test]
     public async Task Verify_P256SignatureWithP384Key_IsMalformed()
     {
         var doc = Signed(Vectors[2]); // P-384 key
