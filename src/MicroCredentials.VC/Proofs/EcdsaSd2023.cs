@@ -162,15 +162,21 @@ public sealed class EcdsaSd2023 : DataIntegrityCryptosuite
         }
     }
 
-    /// <summary>Verifies a derived proof (§3.4.7) over the inputs of <see cref="DataIntegrityCryptosuite.Configure"/>.</summary>
+    /// <summary>What §3.5.8 createVerifyData computes: the proof hash, the mandatory hash, the non-mandatory N-Quads.</summary>
+    /// <param name="ProofHash">SHA-256 of the canonical proof configuration.</param>
+    /// <param name="MandatoryHash">SHA-256 of the mandatory N-Quads, concatenated.</param>
+    /// <param name="NQuads">Every relabelled N-Quad of the revealed document, sorted.</param>
+    /// <param name="NonMandatory">The non-mandatory N-Quads, in order.</param>
+    internal sealed record VerifyData(byte[] ProofHash, byte[] MandatoryHash, IReadOnlyList<string> NQuads, IReadOnlyList<string> NonMandatory);
+
+    /// <summary>§3.5.8 createVerifyData.</summary>
     /// <param name="inputs">The document and proof configuration.</param>
     /// <param name="proof">The parsed proof value.</param>
-    /// <param name="method">The issuer's verification method (P-256).</param>
     /// <param name="context">The environment.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>Null when it verifies, else the code and reason.</returns>
+    /// <returns>The data, or null and why the document does not fit the proof.</returns>
     /// <exception cref="ProofException">The document cannot be canonicalized.</exception>
-    internal async ValueTask<Problem?> VerifyDerivedAsync(ProofInputs inputs, DerivedProof proof, Dids.VerificationMethod method, CryptosuiteContext context, CancellationToken cancellationToken)
+    internal async ValueTask<(VerifyData? Data, Problem? Problem)> CreateVerifyDataAsync(ProofInputs inputs, DerivedProof proof, CryptosuiteContext context, CancellationToken cancellationToken)
     {
         var configBytes = await CanonicalizeAsync(inputs.Configuration, context, inputs.Capture?.Proof, cancellationToken).ConfigureAwait(false);
         var proofHash = SHA256.HashData(configBytes);
@@ -204,7 +210,7 @@ public sealed class EcdsaSd2023 : DataIntegrityCryptosuite
         {
             if (!TryRelabel(quad, proof.LabelMap, out var relabelled))
             {
-                return new Problem("signature.invalid", "The ecdsa-sd-2023 label map has no label for a blank node of the revealed document: it was changed after the proof was derived.");
+                return (null, new Problem("signature.invalid", "The ecdsa-sd-2023 label map has no label for a blank node of the revealed document: it was changed after the proof was derived."));
             }
 
             line.Clear();
@@ -218,17 +224,37 @@ public sealed class EcdsaSd2023 : DataIntegrityCryptosuite
         {
             if (index >= lines.Count || !mandatory.Add(index))
             {
-                return new Problem("signature.invalid", "The ecdsa-sd-2023 mandatory indexes do not fit the revealed document: it was changed after the proof was derived.");
+                return (null, new Problem("signature.invalid", "The ecdsa-sd-2023 mandatory indexes do not fit the revealed document: it was changed after the proof was derived."));
             }
         }
 
         var nonMandatory = Enumerable.Range(0, lines.Count).Where(i => !mandatory.Contains(i)).Select(i => lines[i]).ToList();
         if (nonMandatory.Count != proof.Signatures.Count)
         {
-            return new Problem("signature.invalid", $"The ecdsa-sd-2023 proof signs {proof.Signatures.Count} disclosed statements, but the revealed document has {nonMandatory.Count}: it was changed after the proof was derived.");
+            return (null, new Problem("signature.invalid", $"The ecdsa-sd-2023 proof signs {proof.Signatures.Count} disclosed statements, but the revealed document has {nonMandatory.Count}: it was changed after the proof was derived."));
         }
 
         var mandatoryHash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(proof.MandatoryIndexes.Order().Select(i => lines[i]))));
+        return (new VerifyData(proofHash, mandatoryHash, lines, nonMandatory), null);
+    }
+
+    /// <summary>Verifies a derived proof (§3.4.7) over the inputs of <see cref="DataIntegrityCryptosuite.Configure"/>.</summary>
+    /// <param name="inputs">The document and proof configuration.</param>
+    /// <param name="proof">The parsed proof value.</param>
+    /// <param name="method">The issuer's verification method (P-256).</param>
+    /// <param name="context">The environment.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>Null when it verifies, else the code and reason.</returns>
+    /// <exception cref="ProofException">The document cannot be canonicalized.</exception>
+    internal async ValueTask<Problem?> VerifyDerivedAsync(ProofInputs inputs, DerivedProof proof, Dids.VerificationMethod method, CryptosuiteContext context, CancellationToken cancellationToken)
+    {
+        var (data, problem) = await CreateVerifyDataAsync(inputs, proof, context, cancellationToken).ConfigureAwait(false);
+        if (data is null)
+        {
+            return problem;
+        }
+
+        var (proofHash, mandatoryHash, nonMandatory) = (data.ProofHash, data.MandatoryHash, data.NonMandatory);
         var baseData = new byte[proofHash.Length + proof.PublicKey.Length + mandatoryHash.Length];
         proofHash.CopyTo(baseData, 0);
         proof.PublicKey.CopyTo(baseData, proofHash.Length);

@@ -31,6 +31,26 @@ public class EcdsaSdVectorTests
     }
 
     [TestCaseSource(nameof(Cases))]
+    public async Task CreateVerifyData_MatchesTheVector(string v)
+    {
+        var doc = Derived(v);
+        var expected = Json(v, "verifyCreateVerifyData.json");
+        var proofOptions = (JsonObject)doc["proof"]!.DeepClone();
+        var proofValue = (string)proofOptions["proofValue"]!;
+        proofOptions.Remove("proofValue");
+        Assert.That(EcdsaSd2023.TryParseDerived(proofValue, out var proof, out var error), Is.True, error);
+        var inputs = EcdsaSd2023.Instance.Configure(DataIntegrity.WithoutProof(doc), proofOptions, verifying: true);
+
+        var (data, problem) = await EcdsaSd2023.Instance.CreateVerifyDataAsync(inputs, proof!, CryptosuiteContext.Default, CancellationToken.None);
+
+        Assert.That(problem, Is.Null);
+        Assert.That(data!.NQuads, Is.EqualTo(Json(v, "verifyNQuads.json").AsArray().Select(n => (string)n!)), "the relabelled, sorted N-Quads");
+        Assert.That(Convert.ToHexStringLower(data.ProofHash), Is.EqualTo((string)expected["proofHash"]!));
+        Assert.That(Convert.ToHexStringLower(data.MandatoryHash), Is.EqualTo((string)expected["mandatoryHash"]!));
+        Assert.That(data.NonMandatory, Is.EqualTo(expected["nonMandatory"]!.AsArray().Select(n => (string)n!)));
+    }
+
+    [TestCaseSource(nameof(Cases))]
     public async Task Verify_DerivedProof_Passes(string v)
     {
         var results = await DataIntegrity.VerifyAsync(Derived(v), CryptosuiteRegistry.Default, DidVerificationMethodResolver.Default);
