@@ -14,6 +14,9 @@ internal static class ExitCodes
     public const int Success = 0;
     public const int NotVerified = 1;
     public const int BadInput = 2;
+
+    /// <summary>Stopped by Ctrl-C (SIGINT) or SIGTERM before the end: nothing was written (batch: what was issued is complete; re-run to go on). 128 + SIGINT, as shells report it.</summary>
+    public const int Cancelled = 130;
 }
 
 /// <summary>Input that cannot be used: printed to stderr as one line, exit code 2, no stack trace.</summary>
@@ -32,11 +35,34 @@ internal static class Cli
     public static Option<string> KeyOption(bool required = true) =>
         new("--key") { Description = "Ed25519 key file (from 'mcred keygen', or a vc-di-eddsa / Open Badges test-vector key).", Required = required };
 
-    public static Option<string> ProofOption(string defaultValue) => new Option<string>("--proof")
+    /// <summary>The Data Integrity proofs every signing command makes.</summary>
+    public static readonly string[] DataIntegrityProofs = ["eddsa-rdfc-2022", "eddsa-jcs-2022"];
+
+    /// <summary>
+    /// The <c>--proof</c> option of a command: it offers (in its help and its accepted values) exactly the formats
+    /// the command makes, so that help never offers what the command then refuses.
+    /// </summary>
+    public static Option<string> ProofOption(string defaultValue, params string[] accepted)
     {
-        Description = "Proof format: eddsa-rdfc-2022 or eddsa-jcs-2022 (Data Integrity), jades (a JAdES e-seal, with --cert), or jose (VC-JOSE-COSE vc+jwt, VC 2.0 only).",
-        DefaultValueFactory = _ => defaultValue,
-    }.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", JadesCli.Proof, "jose");
+        string[] formats = accepted.Length > 0 ? accepted : [.. DataIntegrityProofs, JadesCli.Proof, "jose"];
+        var described = formats.Select(f => f switch
+        {
+            "eddsa-rdfc-2022" or "eddsa-jcs-2022" => f + " (Data Integrity)",
+            JadesCli.Proof => f + " (a JAdES e-seal, with --cert)",
+            "jose" => f + " (VC-JOSE-COSE vc+jwt, VC 2.0 only)",
+            "jose-vp" => "jose (VC-JOSE-COSE vp+jwt)",
+            _ => f,
+        });
+        var values = formats.Select(f => f == "jose-vp" ? "jose" : f).ToArray();
+        return new Option<string>("--proof")
+        {
+            Description = "Proof format: " + string.Join(", ", described) + $"; default {defaultValue}.",
+            DefaultValueFactory = _ => defaultValue,
+        }.AcceptOnlyFromAmong(values);
+    }
+
+    public static Option<string[]> ResourceOption(string description = "Serve a JSON-LD context offline: URL=FILE. Repeatable.") =>
+        new("--resource") { Description = description, AllowMultipleArgumentsPerToken = false };
 
     public static Option<DateTimeOffset?> DateTimeOption(string name, string description) => new(name)
     {
@@ -73,11 +99,7 @@ internal static class Cli
                 return buffer.Length > maxBytes ? throw new UsageException($"the input is larger than {maxBytes} bytes.") : buffer.ToArray();
             }
 
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new UsageException($"{path}: no such file.");
-            }
+            var info = new FileInfo(RequireFile(path));
 
             return info.Length > maxBytes ? throw new UsageException($"{path}: larger than {maxBytes} bytes.") : File.ReadAllBytes(path);
         }
@@ -89,6 +111,22 @@ internal static class Cli
         {
             throw new UsageException($"{path}: {ex.Message}");
         }
+    }
+
+    /// <summary>The path of an input file that exists and is a file; otherwise a usage error that says what the path is instead.</summary>
+    public static string RequireFile(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException("an input file name is empty.");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{path}: is a directory, not a file.");
+        }
+
+        return File.Exists(path) ? path : throw new UsageException($"{path}: no such file.");
     }
 
     /// <summary>Reads a text input: strict UTF-8 (a byte-order mark is skipped), refused with its line and column where it is not.</summary>
@@ -124,27 +162,73 @@ internal static class Cli
             return;
         }
 
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException("--out: the path is empty.");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{path}: is a directory; --out needs a file name.");
+        }
+
+        var full = Path.GetFullPath(path);
+        // A new file of an unguessable name, never one that exists (a planted link would redirect the write).
+        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        Termination.Track(temp);
         try
         {
-            var full = Path.GetFullPath(path);
-            var temp = full + ".tmp-" + Environment.ProcessId;
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(new UTF8Encoding(false).GetBytes(text));
+            }
+
             File.Move(temp, full, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{path}: cannot write: {ex.Message}");
+            TryDelete(temp);
+
+            // The message names the user's file, never the temporary file it is written through.
+            throw new UsageException(ex switch
+            {
+                DirectoryNotFoundException => $"{path}: cannot write: the folder {Path.GetDirectoryName(full)} does not exist.",
+                UnauthorizedAccessException => $"{path}: cannot write: permission denied.",
+                _ => $"{path}: cannot write: {ex.Message.Replace(temp, full, StringComparison.Ordinal)}",
+            });
+        }
+        finally
+        {
+            TryDelete(temp); // only there when the write or the rename failed
+            Termination.Untrack(temp);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was written there, or it cannot be removed: the error about the target is what matters.
         }
     }
 
     public static string ToJson(JsonNode node) => node.ToJsonString(Indented) + "\n";
+
+    /// <summary>The key formats every <c>--key</c> accepts, said once.</summary>
+    public const string KeyFormats =
+        "(--key takes an Ed25519 key: a 'mcred keygen' file, a vc-di-eddsa or Open Badges test-vector key file, a private JWK, or a PKCS#8 PEM key; "
+        + "with --proof jose also an EC or RSA key as JWK or PEM.)";
 
     public static LoadedKey LoadKey(string path)
     {
         var json = ReadInputText(path);
         return KeyFile.TryLoad(json, out var key, out var error)
             ? key
-            : throw new UsageException($"{path}: not a usable Ed25519 key file: {error}");
+            : throw new UsageException($"{path}: not a usable Ed25519 key file: {error} {KeyFormats}");
     }
 
     public static ICryptosuite Suite(string name) => name switch
@@ -154,8 +238,15 @@ internal static class Cli
         _ => throw new UsageException($"unknown proof format '{name}' (use eddsa-rdfc-2022 or eddsa-jcs-2022)."),
     };
 
+    /// <summary>The number of dot-separated parts when the text is shaped like a compact JWS/JWT, else 0 (the library's one shape test).</summary>
+    public static int TokenParts(string text) => Proofs.Jose.JoseSecuring.TokenParts(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The message for a token with the wrong number of parts, the words <c>verify</c> reports.</summary>
+    public static string MalformedToken(string source, int parts) => $"{source}: {Proofs.Jose.JwsCompact.MalformedParts(parts).Message}";
+
     public static void Error(string message) => Console.Error.WriteLine("mcred: " + message);
 
     public static void Note(string message) => Console.Error.WriteLine("note: " + message);
 
+    public static void Warn(string message) => Console.Error.WriteLine("warning: " + message);
 }

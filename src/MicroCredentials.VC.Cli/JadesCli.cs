@@ -22,6 +22,28 @@ internal static class JadesCli
     public static Option<string[]> TrustCertOption() =>
         new("--trust-cert") { Description = "A trust anchor (root or CA certificate, PEM or DER) for e-seal certificate chains. Repeatable.", AllowMultipleArgumentsPerToken = false };
 
+    /// <summary>
+    /// Refuses a signing key that is ambiguous: <c>--key</c> and <c>--cert</c> together (one of them would be ignored),
+    /// or <c>--cert</c> with a proof that does not use it.
+    /// </summary>
+    public static void CheckKeyOrCert(string proof, string? key, string? cert)
+    {
+        if (key is not null && cert is not null)
+        {
+            throw new UsageException("give either --key (a Data Integrity or vc+jwt proof) or --cert (a JAdES seal, --proof jades), not both.");
+        }
+
+        if (cert is not null && proof != Proof)
+        {
+            throw new UsageException($"--cert is the seal certificate of --proof jades; --proof {proof} signs with --key.");
+        }
+
+        if (key is not null && proof == Proof)
+        {
+            throw new UsageException("--proof jades seals with --cert (a PKCS#12 or PEM seal certificate), not --key.");
+        }
+    }
+
     /// <summary>Loads the seal certificate, or throws a usage error naming the file (never the password).</summary>
     public static SealCertificate LoadSealCertificate(string? path, string? password, string? keyPath)
     {
@@ -30,14 +52,10 @@ internal static class JadesCli
             throw new UsageException("--proof jades needs --cert FILE (a PKCS#12 or PEM seal certificate with its private key).");
         }
 
-        if (!File.Exists(path))
+        Cli.RequireFile(path);
+        if (keyPath is not null)
         {
-            throw new UsageException($"{path}: no such file.");
-        }
-
-        if (keyPath is not null && !File.Exists(keyPath))
-        {
-            throw new UsageException($"{keyPath}: no such file.");
+            Cli.RequireFile(keyPath);
         }
 
         try

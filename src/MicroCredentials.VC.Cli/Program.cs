@@ -14,16 +14,26 @@ internal static class Program
         {
             foreach (var error in parsed.Errors)
             {
-                Cli.Error(error.Message);
+                Cli.Error(Words.Of(error));
             }
 
             Cli.Error("run 'mcred --help' or 'mcred <command> --help' for usage.");
             return ExitCodes.BadInput;
         }
 
+        // Signals are ours (Termination), not System.CommandLine's: ProcessTerminationTimeout = null.
+        using var termination = Termination.Register();
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parsed.InvokeAsync(configuration, termination.Token).ConfigureAwait(false);
+        }
+        catch (Exception) when (termination.Requested)
+        {
+            // Whatever the command was doing when it saw the cancellation (OperationCanceledException, or an error of the
+            // step it interrupted), it stopped because it was asked to.
+            Cli.Error("cancelled: nothing more was written.");
+            return ExitCodes.Cancelled;
         }
         catch (UsageException ex)
         {
@@ -39,7 +49,7 @@ internal static class Program
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Cli.Error($"unexpected error ({ex.GetType().Name}): {ex.Message}");
+            Cli.Error(Words.Of(ex));
             return ExitCodes.BadInput;
         }
     }

@@ -22,6 +22,9 @@ internal static partial class BatchCommand
 {
     public const string ErrorsFileName = "errors.csv";
 
+    /// <summary>The lock file of the output folder, held by the run that issues into it (see <see cref="LockOutput"/>).</summary>
+    public const string LockFileName = ".mcred-batch.lock";
+
     public static Command Create()
     {
         var key = Cli.KeyOption();
@@ -52,10 +55,7 @@ internal static partial class BatchCommand
 
     private static async Task<int> RunAsync(string keyPath, string templatePath, string csvPath, string outDir, string proof, CsvEncoding encoding, CancellationToken ct)
     {
-        if (!File.Exists(csvPath))
-        {
-            throw new UsageException($"{csvPath}: no such file.");
-        }
+        Cli.RequireFile(csvPath);
 
         if (!MicroCredentialJson.TryParse(Cli.ReadInputText(templatePath), out var templateModel, out var templateProblem))
         {
@@ -71,6 +71,7 @@ internal static partial class BatchCommand
         var lines = opened.Lines;
         var mapper = await ReadHeaderAsync(csv, lines, csvPath, ct).ConfigureAwait(false);
         CheckTemplate(templateModel, mapper, templatePath);
+        using var folderLock = LockOutput(outDir);
         var existing = PrepareOutput(outDir);
 
         var issuer = new CredentialIssuer(loaded.Key, loaded.VerificationMethodId, new IssuerOptions
@@ -79,25 +80,35 @@ internal static partial class BatchCommand
             Cryptosuite = Cli.Suite(proof),
         });
         var run = new Run(outDir, existing);
-        var interactive = !Console.IsErrorRedirected;
-        if (interactive)
+        try
         {
-            var total = await CountRecordsAsync(csvPath, encoding, ct).ConfigureAwait(false);
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            await console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(), new RemainingTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var task = context.AddTask("issuing", maxValue: Math.Max(1, total));
-                    run.Progress = () => task.Increment(1);
-                    await IssueAllAsync(issuer, csv, lines, csvPath, mapper, templateModel, malformed, run, ct).ConfigureAwait(false);
-                    task.Value = task.MaxValue;
-                }).ConfigureAwait(false);
+            var interactive = !Console.IsErrorRedirected;
+            if (interactive)
+            {
+                var total = await CountRecordsAsync(csvPath, encoding, ct).ConfigureAwait(false);
+                var console = Terminal.Stderr();
+                await console.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(), new RemainingTimeColumn())
+                    .StartAsync(async context =>
+                    {
+                        var task = context.AddTask("issuing", maxValue: Math.Max(1, total));
+                        run.Progress = () => task.Increment(1);
+                        await IssueAllAsync(issuer, csv, lines, csvPath, mapper, templateModel, malformed, run, ct).ConfigureAwait(false);
+                        task.Value = task.MaxValue;
+                    }).ConfigureAwait(false);
+            }
+            else
+            {
+                await IssueAllAsync(issuer, csv, lines, csvPath, mapper, templateModel, malformed, run, ct).ConfigureAwait(false);
+            }
         }
-        else
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await IssueAllAsync(issuer, csv, lines, csvPath, mapper, templateModel, malformed, run, ct).ConfigureAwait(false);
+            // Ctrl-C or SIGTERM: every DIR/ID.json written so far is complete (temporary file, then rename), and nothing
+            // half-written is kept, so the next run of the same command issues exactly what is missing.
+            Cli.Error(string.Create(CultureInfo.InvariantCulture, $"interrupted: issued {run.Issued} before stopping, each complete in {outDir}; run the same command again to issue the rest."));
+            throw;
         }
 
         run.WriteErrors();
@@ -210,6 +221,30 @@ internal static partial class BatchCommand
         if (fatal.Count > 0)
         {
             throw new UsageException($"{path}: the template is not a complete micro-credential, and no column of the CSV fills in:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", fatal));
+        }
+    }
+
+    /// <summary>
+    /// Takes the output folder for this run: an exclusive lock on DIR/.mcred-batch.lock (FileShare.None; on Unix an
+    /// advisory lock the system drops when the process ends, however it ends), held until the run is over. A second run
+    /// on the same folder, while the first holds it, issues nothing and exits 2: two runs never sign the same row, and
+    /// the temporary files of one are never taken for leftovers by the other.
+    /// </summary>
+    private static FileStream LockOutput(string outDir)
+    {
+        var path = Path.Combine(outDir, LockFileName);
+        try
+        {
+            Directory.CreateDirectory(outDir);
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw new UsageException($"{outDir} is in use by another 'mcred batch' run (it holds {path}); nothing was issued. Wait until it ends, then re-run this command: it issues only what is missing.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{outDir}: cannot use as the output folder: {ex.Message}");
         }
     }
 

@@ -15,7 +15,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var input = new Option<string?>("--in") { Description = "The (unsigned) credential to sign and verify; the sample EDC micro-credential when absent." };
-        var proof = Cli.ProofOption("eddsa-rdfc-2022");
+        var proof = Cli.ProofOption("eddsa-rdfc-2022", Cli.DataIntegrityProofs);
         var seconds = new Option<double>("--seconds") { Description = "How long to run each operation (default 3).", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print {\"results\":[{\"op\",\"opsPerSec\"}]} instead of a sentence a line." };
         var command = new Command("bench", "Single-thread sign and verify throughput of a Data Integrity proof on a document, for sizing a server.") { input, proof, seconds, json };

@@ -13,11 +13,17 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var outDir = new Option<string?>("--out") { Description = "Also write the key, the model and the signed credential into this folder." };
-        var command = new Command("demo", "Make a key, issue the sample micro-credential, verify it, then show that a tampered copy fails.") { outDir };
+        var outDir = new Option<string?>("--out") { Description = "Also write the key (issuer-key.json, private: mode 0600), the model and the signed credential into this folder." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing issuer-key.json in the --out folder (without it, the demo refuses to overwrite a key)." };
+        var command = new Command("demo", "Make a key, issue the sample micro-credential, verify it, then show that a tampered copy fails.") { outDir, force };
         command.SetAction(async (result, ct) =>
         {
-            var console = AnsiConsole.Console;
+            if (result.GetValue(outDir) is { } target)
+            {
+                PrivateFile.EnsureWritable(Path.Combine(target, "issuer-key.json"), result.GetValue(force)); // before anything is made or written
+            }
+
+            var console = Terminal.Stdout();
             var modelJson = SampleModel();
             var model = MicroCredentialJson.Parse(modelJson);
 
@@ -27,7 +33,10 @@ internal static class DemoCommand
             var issuer = CredentialIssuer.ForDidKey(key);
             var issued = await issuer.IssueAsync(model, ct).ConfigureAwait(false);
             var credential = issued.Credential!;
-            Line(console, "2. Issued", $"\"{model.Title!.Value}\" as a Europass EDC credential (ELM v3, VC 1.1) secured with eddsa-rdfc-2022 ({credential.ToJsonString().Length:N0} bytes)");
+            // The size printed is the size of the file --out writes: the same text, counted in UTF-8 bytes.
+            var credentialText = Cli.ToJson(credential);
+            var size = System.Text.Encoding.UTF8.GetByteCount(credentialText).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            Line(console, "2. Issued", $"\"{model.Title!.Value}\" as a Europass EDC credential (ELM v3, VC 1.1) secured with eddsa-rdfc-2022 ({size} bytes)");
 
             var report = await new CredentialVerifier().VerifyAsync(credential, ct).ConfigureAwait(false);
             console.MarkupLine("[bold]3. Verified[/]");
@@ -42,9 +51,9 @@ internal static class DemoCommand
             if (result.GetValue(outDir) is { } dir)
             {
                 Directory.CreateDirectory(dir);
-                Cli.WriteOutput(Path.Combine(dir, "issuer-key.json"), KeyFile.Create(key) + "\n");
+                PrivateFile.Write(Path.Combine(dir, "issuer-key.json"), KeyFile.Create(key) + "\n", overwrite: result.GetValue(force));
                 Cli.WriteOutput(Path.Combine(dir, "model.json"), modelJson);
-                Cli.WriteOutput(Path.Combine(dir, "credential.json"), Cli.ToJson(credential));
+                Cli.WriteOutput(Path.Combine(dir, "credential.json"), credentialText);
                 console.Write(new Text($"Wrote issuer-key.json, model.json and credential.json to {dir}. Try: mcred verify --in {Path.Combine(dir, "credential.json")}\n"));
             }
 
@@ -76,6 +85,7 @@ internal static class DemoCommand
             {
                 CheckStatus.Passed => "[green]passed[/]",
                 CheckStatus.Failed => "[red]failed[/]",
+                CheckStatus.Warning => "[yellow]warning[/]",
                 _ => "[grey]skipped[/]",
             };
             // Text, not markup: markup would turn ":key:" in a DID into an emoji.

@@ -9,12 +9,18 @@ internal static class InspectCommand
     public static Command Create()
     {
         var input = Cli.InOption("A credential (EDC or Open Badges 3.0; signed, sealed or a vc+jwt, or not); '-' or absent reads stdin.");
-        var command = new Command("inspect", "Read a credential back into the micro-credential model (JSON form); notes on what could not be mapped go to stderr.") { input };
+        var command = new Command("inspect", "Read a credential back into the micro-credential model: JSON {verified: false, verification, model}. Inspect does NOT verify (use 'mcred verify'); notes on what could not be mapped go to stderr.") { input };
         command.SetAction(result =>
         {
             var path = result.GetValue(input);
             var text = Cli.ReadInputText(path).Trim();
-            var document = IsCompactJws(text) ? JwtPayload(text, path) : ParseObject(text, path);
+            var parts = Cli.TokenParts(text);
+            if (parts is > 0 and not 3)
+            {
+                throw new UsageException(Cli.MalformedToken(path ?? "stdin", parts));
+            }
+
+            var document = parts == 3 ? JwtPayload(text, path) : ParseObject(text, path);
             if (document["payload"] is { } payload && (document["signatures"] is not null || document["signature"] is not null))
             {
                 // A JAdES seal (JWS JSON, unencoded payload): the credential is the payload.
@@ -32,14 +38,22 @@ internal static class InspectCommand
                 Cli.Note(note);
             }
 
-            Cli.WriteOutput(null, MicroCredentialJson.Serialize(read.Model) + "\n");
+            // inspect is not verify: a forged credential reads back the same, so the output says so, and so does stderr.
+            Console.Error.WriteLine("warning: " + NotVerified);
+            var output = new System.Text.Json.Nodes.JsonObject
+            {
+                ["verified"] = false,
+                ["verification"] = NotVerified,
+                ["model"] = System.Text.Json.Nodes.JsonNode.Parse(MicroCredentialJson.Serialize(read.Model)),
+            };
+            Cli.WriteOutput(null, Cli.ToJson(output));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static bool IsCompactJws(string text) =>
-        text.Length > 0 && text[0] != '{' && text.Count(c => c == '.') == 2 && !text.Any(char.IsWhiteSpace);
+    /// <summary>The sentence on stderr and in the output's <c>verification</c> member.</summary>
+    internal const string NotVerified = "NOT VERIFIED: inspect reads what the credential says without checking its proof, issuer, dates or status (a forged credential reads the same); run 'mcred verify' to verify it.";
 
     /// <summary>The credential inside a vc+jwt (VC-JOSE-COSE: the payload is the credential; its signature is verify's business), without the JWT claims.</summary>
     private static System.Text.Json.Nodes.JsonObject JwtPayload(string token, string? path)

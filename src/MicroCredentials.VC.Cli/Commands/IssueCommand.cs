@@ -35,6 +35,8 @@ internal static class IssueCommand
                 throw new UsageException(JoseSign.EdcRefusal);
             }
 
+            JadesCli.CheckKeyOrCert(result.GetRequiredValue(proof), result.GetValue(key), result.GetValue(cert));
+
             var text = Cli.ReadInputText(result.GetValue(input));
             if (!MicroCredentialJson.TryParse(text, out var model, out var problem))
             {
@@ -51,6 +53,8 @@ internal static class IssueCommand
             {
                 throw new UsageException("the model is not a complete micro-credential:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", validation.Errors));
             }
+
+            WarnAboutDates(model, result.GetValue(created), TimeProvider.System.GetUtcNow());
 
             if (result.GetRequiredValue(proof) == JadesCli.Proof)
             {
@@ -103,5 +107,27 @@ internal static class IssueCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>How far ahead a creation or issuing date may be before it is most likely a mistake (verifiers allow minutes of skew).</summary>
+    internal static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(1);
+
+    /// <summary>Warns (stderr) about dates that make the credential fail verification: an expiry already past, a creation or issuing date far ahead.</summary>
+    internal static void WarnAboutDates(MicroCredential model, DateTimeOffset? created, DateTimeOffset now)
+    {
+        if (model.ExpiresOn is { } expires && expires <= now)
+        {
+            Cli.Warn($"the model's expiry ({XsdDateTime.Format(expires)}) is in the past: the credential will fail the expiry check.");
+        }
+
+        if (created is { } at && at > now + FutureTolerance)
+        {
+            Cli.Warn($"--created {XsdDateTime.Format(at)} is more than a day ahead: verifiers will refuse the credential until then.");
+        }
+
+        if (model.IssuedOn is { } issued && issued > now + FutureTolerance)
+        {
+            Cli.Warn($"the model's issuing date ({XsdDateTime.Format(issued)}) is more than a day ahead: verifiers will refuse the credential until then.");
+        }
     }
 }

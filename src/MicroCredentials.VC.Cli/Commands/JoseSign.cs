@@ -18,6 +18,24 @@ internal static class JoseSign
             + "--key may then be a keygen file, a JWK, a {publicKeyJwk, secretKeyJwk} file, or a PEM private key (PKCS#8, SEC 1, PKCS#1).",
     }.AcceptOnlyFromAmong([.. JoseAlgorithms.All]);
 
+    /// <summary>Reads a JOSE signing key (any key file <c>--key</c> takes, and EC or RSA keys as JWK or PEM); a key that is not usable is a usage error.</summary>
+    public static JoseSigningKey LoadKey(string keyPath, string? alg, string? verificationMethod)
+    {
+        var text = Cli.ReadInputText(keyPath);
+        try
+        {
+            return JoseSigningKey.Import(text, alg, verificationMethod);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"{keyPath}: not a usable signing key: {ex.Message} {Cli.KeyFormats}");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"{keyPath}: {Words.Clean(ex.Message)}");
+        }
+    }
+
     /// <summary>Signs a VC 2.0 document as vc+jwt; misuse becomes a usage error (exit 2).</summary>
     public static string Sign(JsonObject document, string proof, string keyPath, string? alg, string? verificationMethod, DateTimeOffset? created)
     {
@@ -26,22 +44,7 @@ internal static class JoseSign
             throw new UsageException("--alg applies to --proof jose only.");
         }
 
-        var text = Cli.ReadInputText(keyPath);
-        JoseSigningKey key;
-        try
-        {
-            key = JoseSigningKey.Import(text, alg, verificationMethod);
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException($"{keyPath}: not a usable signing key: {ex.Message}");
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException($"{keyPath}: {ex.Message}");
-        }
-
-        using (key)
+        using (var key = LoadKey(keyPath, alg, verificationMethod))
         {
             try
             {

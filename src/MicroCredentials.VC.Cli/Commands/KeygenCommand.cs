@@ -9,28 +9,20 @@ internal static class KeygenCommand
     public static Command Create()
     {
         var outOption = Cli.OutOption();
-        var force = new Option<bool>("--force") { Description = "Overwrite an existing key file." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing key file (without it, an existing file is never overwritten)." };
         var command = new Command("keygen", "Make a new Ed25519 key file (did:key, Multikey and JWK forms). Keep it secret.") { outOption, force };
         command.SetAction(result =>
         {
             var path = result.GetValue(outOption);
-            if (path is not null && path != "-" && File.Exists(path) && !result.GetValue(force))
-            {
-                throw new UsageException($"{path} exists; pass --force to overwrite a key file.");
-            }
-
             using var key = Ed25519SigningKey.Generate(KeyExportPolicy.AllowPlaintextExport);
-            Cli.WriteOutput(path, KeyFile.Create(key) + "\n");
-            if (path is not null && path != "-" && !OperatingSystem.IsWindows())
+            if (path is null or "-")
             {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                Cli.WriteOutput(null, KeyFile.Create(key) + "\n");
+                return ExitCodes.Success;
             }
 
-            if (path is not null && path != "-")
-            {
-                Console.Error.WriteLine($"Wrote {path}: {DidKey.Create(key.PublicKey)}");
-            }
-
+            PrivateFile.Write(path, KeyFile.Create(key) + "\n", overwrite: result.GetValue(force));
+            Console.Error.WriteLine($"Wrote {path}: {DidKey.Create(key.PublicKey)}");
             return ExitCodes.Success;
         });
         return command;

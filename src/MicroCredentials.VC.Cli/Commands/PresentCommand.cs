@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Issuance;
 using MicroCredentials.VC.Proofs;
+using MicroCredentials.VC.Proofs.Jose;
 
 namespace MicroCredentials.VC.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class PresentCommand
         key.Description = "The learner's (holder's) Ed25519 key file; its controller (did:key) becomes the holder.";
         var challenge = new Option<string>("--challenge") { Description = "The challenge the verifier gave (binds the presentation to this request).", Required = true };
         var domain = new Option<string>("--domain") { Description = "The verifier's domain the presentation is meant for.", Required = true };
-        var proof = Cli.ProofOption("eddsa-rdfc-2022");
+        var proof = Cli.ProofOption("eddsa-rdfc-2022", [.. Cli.DataIntegrityProofs, "jose-vp"]);
         var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now).");
         var output = Cli.OutOption();
         var command = new Command("present", "Make the learner's verifiable presentation of credentials, signed with proof purpose authentication, the verifier's challenge and domain.")
@@ -38,6 +39,17 @@ internal static class PresentCommand
             }
 
             var credentials = paths.Select(ReadCredential).ToList();
+            if (result.GetRequiredValue(proof) == "jose")
+            {
+                // A vp+jwt (VC-JOSE-COSE §3.2.1): compact JWS credentials enveloped, JSON ones as they are; nonce and aud the challenge and domain.
+                using var holderKey = JoseSign.LoadKey(result.GetRequiredValue(key), null, null);
+                var token = new JoseIssuer(holderKey, new JoseSignOptions { IssuedAt = result.GetValue(created) }).CreatePresentation(
+                    credentials,
+                    new JosePresentationOptions { Nonce = result.GetRequiredValue(challenge), Audience = result.GetRequiredValue(domain) });
+                Cli.WriteOutput(result.GetValue(output), token + "\n");
+                return ExitCodes.Success;
+            }
+
             using var loaded = Cli.LoadKey(result.GetRequiredValue(key));
             var options = new PresentationOptions
             {
@@ -49,7 +61,7 @@ internal static class PresentCommand
             };
             try
             {
-                var presentation = await Presentations.CreateAsync(credentials, loaded.Key, loaded.VerificationMethodId, options, ct).ConfigureAwait(false);
+                var presentation = await Presentations.CreateAsync(credentials.Select(c => c as JsonObject ?? Presentations.Envelope(c.GetValue<string>())), loaded.Key, loaded.VerificationMethodId, options, ct).ConfigureAwait(false);
                 Cli.WriteOutput(result.GetValue(output), Cli.ToJson(presentation));
             }
             catch (ProofException ex)
@@ -62,12 +74,16 @@ internal static class PresentCommand
         return command;
     }
 
-    private static JsonObject ReadCredential(string path)
+    /// <summary>A credential to present: a compact JWS as its string, or a JSON credential object.</summary>
+    private static JsonNode ReadCredential(string path)
     {
         var bytes = Cli.ReadInputBytes(path);
-        if (LooksLikeJws(bytes))
+        switch (JoseSecuring.TokenParts(bytes))
         {
-            return Presentations.Envelope(Encoding.ASCII.GetString(bytes).Trim());
+            case 3:
+                return JsonValue.Create(Encoding.ASCII.GetString(bytes).Trim());
+            case var parts and > 0:
+                throw new UsageException(Cli.MalformedToken(path, parts));
         }
 
         var credential = Cli.ParseJsonObject(bytes, path, "credential");
@@ -77,12 +93,5 @@ internal static class PresentCommand
         }
 
         return credential;
-    }
-
-    private static bool LooksLikeJws(byte[] bytes)
-    {
-        var text = Encoding.ASCII.GetString(bytes).Trim();
-        return text.Length > 4 && text[0] != '{' && text.Count(c => c == '.') == 2
-            && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
     }
 }

@@ -20,9 +20,11 @@ internal static class SignCommand
         var created = Cli.DateTimeOption("--created", "The proof's creation time (default: now); the iat of a vc+jwt.");
         var alg = JoseSign.AlgOption();
         var output = Cli.OutOption();
-        var command = new Command("sign", "Secure a credential document as it is (the issuer is not changed).") { input, proof, key, cert, certPassword, certKey, vm, created, alg, output };
+        var resources = Cli.ResourceOption();
+        var command = new Command("sign", "Secure a credential document as it is (the issuer is not changed).") { input, proof, key, cert, certPassword, certKey, vm, created, alg, output, resources };
         command.SetAction(async (result, ct) =>
         {
+            JadesCli.CheckKeyOrCert(result.GetRequiredValue(proof), result.GetValue(key), result.GetValue(cert));
             var document = Cli.ReadJsonObject(result.GetValue(input), "credential");
             var problems = CredentialFormat.Check(document);
             if (problems.Count > 0)
@@ -50,6 +52,7 @@ internal static class SignCommand
             var options = new IssuerOptions
             {
                 Cryptosuite = Cli.Suite(result.GetRequiredValue(proof)),
+                DocumentLoader = VerifyCommand.Contexts(VerifyCommand.ResourceFiles(result.GetValue(resources) ?? [])),
                 TimeProvider = result.GetValue(created) is { } at ? new FixedTimeProvider(at) : TimeProvider.System,
             };
             var issuer = new CredentialIssuer(loaded.Key, result.GetValue(vm) ?? loaded.VerificationMethodId, options);

@@ -37,7 +37,7 @@ internal static class StatusCommand
     private static Command CreateCommand()
     {
         var key = Cli.KeyOption();
-        var url = new Option<string>("--url") { Description = "The URL the list will be published at (its id, and every entry's statusListCredential).", Required = true };
+        var url = new Option<string>("--url") { Description = "The https URL the list will be published at (its id, and every entry's statusListCredential); http only for localhost.", Required = true };
         var size = new Option<int>("--size") { Description = "Number of entries: at least 131072 (16 KiB) and a multiple of 8.", DefaultValueFactory = _ => BitstringStatusList.MinimumLength };
         var purpose = PurposeOption(withDefault: true);
         var created = Cli.DateTimeOption("--created", "The list's validFrom and proof time (default: now).");
@@ -47,15 +47,21 @@ internal static class StatusCommand
         command.SetAction(async (result, ct) =>
         {
             var listUrl = result.GetRequiredValue(url);
-            if (!Uri.TryCreate(listUrl, UriKind.Absolute, out var parsed) || parsed.Fragment.Length > 0)
-            {
-                throw new UsageException($"--url '{listUrl}': expected an absolute URL without a fragment, e.g. https://example.edu/status/1.");
-            }
-
             var length = result.GetValue(size);
             if (length < BitstringStatusList.MinimumLength || length % 8 != 0 || length / 8 > BitstringStatusList.DefaultMaxDecodedBytes)
             {
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--size {length}: a status list has at least {BitstringStatusList.MinimumLength} entries, a multiple of 8, and at most {BitstringStatusList.DefaultMaxDecodedBytes * 8L}."));
+            }
+
+            StatusPurposes.TryParse(result.GetRequiredValue(purpose), out var listPurpose);
+            StatusListAllocation allocation;
+            try
+            {
+                allocation = StatusListAllocation.Create(listUrl, listPurpose, length); // the library's one rule for a list URL
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException($"--url '{listUrl}': {ex.Message.Split(" (Parameter", 2)[0]}");
             }
 
             var path = result.GetRequiredValue(output);
@@ -65,11 +71,10 @@ internal static class StatusCommand
                 throw new UsageException($"{(File.Exists(path) ? path : sidecar)} exists: a new list would forget which indexes were given out. Use another --out, or --force.");
             }
 
-            StatusPurposes.TryParse(result.GetRequiredValue(purpose), out var listPurpose);
             using var loaded = Cli.LoadKey(result.GetRequiredValue(key));
             var issuer = Issuer(loaded, result.GetValue(created));
             var credential = await BitstringStatusListCredential.IssueAsync(issuer, listUrl, listPurpose, BitstringStatusList.Create(length), null, ct).ConfigureAwait(false);
-            StatusListFiles.WriteAllocation(path, StatusListAllocation.Create(listUrl, listPurpose, length));
+            StatusListFiles.WriteAllocation(path, allocation, overwrite: result.GetValue(force));
             Cli.WriteOutput(path, Cli.ToJson(credential));
             Cli.Note($"publish {path} at {listUrl}; keep {sidecar} private (it records which indexes are in use).");
             return ExitCodes.Success;
@@ -158,12 +163,18 @@ internal static class StatusCommand
             }
 
             var outPath = result.GetValue(output);
-            Cli.WriteOutput(outPath, Cli.ToJson(updated));
-            if (outPath is not null and not "-" && File.Exists(allocationPath)
-                && !string.Equals(Path.GetFullPath(outPath), Path.GetFullPath(listPath), StringComparison.Ordinal))
+            var copyAllocation = outPath is not null and not "-" && File.Exists(allocationPath)
+                && !string.Equals(Path.GetFullPath(outPath), Path.GetFullPath(listPath), StringComparison.Ordinal);
+            if (copyAllocation)
             {
-                File.Copy(allocationPath, StatusListFiles.AllocationPath(outPath), overwrite: true);
-                Cli.Note($"copied the allocation record to {StatusListFiles.AllocationPath(outPath)}: issue from {outPath} from now on.");
+                PrivateFile.EnsureWritable(StatusListFiles.AllocationPath(outPath!), overwrite: false); // before the list is written
+            }
+
+            Cli.WriteOutput(outPath, Cli.ToJson(updated));
+            if (copyAllocation)
+            {
+                PrivateFile.Write(StatusListFiles.AllocationPath(outPath!), File.ReadAllText(allocationPath), overwrite: false);
+                Cli.Note($"copied the allocation record to {StatusListFiles.AllocationPath(outPath!)}: issue from {outPath} from now on.");
             }
 
             return ExitCodes.Success;
@@ -220,8 +231,9 @@ internal static class StatusListFiles
         return true;
     }
 
-    public static void WriteAllocation(string listPath, StatusListAllocation allocation) =>
-        Cli.WriteOutput(AllocationPath(listPath), Cli.ToJson(allocation.ToJson()));
+    /// <summary>Writes the allocation record: a private file (<see cref="PrivateFile"/>: mode 0600, atomic), refused when it exists unless <paramref name="overwrite"/>.</summary>
+    public static void WriteAllocation(string listPath, StatusListAllocation allocation, bool overwrite) =>
+        PrivateFile.Write(AllocationPath(listPath), Cli.ToJson(allocation.ToJson()), overwrite);
 
     /// <summary>Allocates an index of each list (<c>issue --status-list</c>), refusing a list given twice.</summary>
     public static List<BitstringStatusListEntry> AllocateAll(string[] listPaths, string issuerId)
@@ -271,7 +283,7 @@ internal static class StatusListFiles
             throw new UsageException($"{listPath}: every index of the list is in use; create a new list with 'mcred status create'.");
         }
 
-        WriteAllocation(listPath, allocation);
+        WriteAllocation(listPath, allocation, overwrite: true); // the record's own update, under its lock
         return BitstringStatusListEntry.For(allocation, index);
     }
 

@@ -14,7 +14,7 @@ internal static class VerifyCommand
         var input = Cli.InOption("The credential to verify; '-' or absent reads stdin.");
         var learner = new Option<string?>("--learner") { Description = "The expected learner: a DID, or an identifier (national ID, student number) of the credential subject." };
         var at = Cli.DateTimeOption("--at", "Verify as of this time instead of now (audits).");
-        var resources = new Option<string[]>("--resource") { Description = "Serve a document offline: URL=FILE (a JSON-LD context, a DID document, a status list). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var resources = Cli.ResourceOption("Serve a document offline: URL=FILE (a JSON-LD context, a DID document, a status list). Repeatable.");
         var requireElements = new Option<bool>("--require-elements") { Description = "Fail when a mandatory Council Recommendation element is missing." };
         var challenge = new Option<string?>("--challenge") { Description = "For a presentation: the challenge the holder's proof must carry (required, unless --no-challenge)." };
         var noChallenge = new Option<bool>("--no-challenge") { Description = "For a presentation: accept it without a challenge (replay is then not prevented: only when the presentation is bound to the request otherwise)." };
@@ -41,9 +41,9 @@ internal static class VerifyCommand
             };
             var report = await new CredentialVerifier(options).VerifyAsync(bytes, ct).ConfigureAwait(false);
             Cli.WriteOutput(null, Cli.ToJson(report.ToJson()));
-            if (report[VerificationCheck.Format].Code is "format.notJson" or "format.notAnObject")
+            if (IsUnreadable(report))
             {
-                Cli.Error("the input is not a credential: " + report[VerificationCheck.Format].Detail);
+                Cli.Error("the input cannot be read as a credential: " + report[VerificationCheck.Format].Detail);
                 return ExitCodes.BadInput;
             }
 
@@ -57,9 +57,18 @@ internal static class VerifyCommand
         return command;
     }
 
+    /// <summary>
+    /// Whether the input was unusable (exit 2) rather than checked and found invalid (exit 1): the format check
+    /// failed and every other check was skipped because the document could not be read (not JSON, not an object, a
+    /// malformed or truncated JWS, too large, a securing format no mechanism reads).
+    /// </summary>
+    internal static bool IsUnreadable(VerificationReport report) =>
+        report[VerificationCheck.Format].Status == CheckStatus.Failed
+        && report.Checks.Where(c => c.Check != VerificationCheck.Format).All(c => c.Status == CheckStatus.Skipped && c.Code == "format.unreadable");
+
     /// <summary>The JSON-LD document loader: the bundled contexts, and the <c>--resource</c> documents through the same resolver as DID documents and status lists.</summary>
     internal static IDocumentLoader Contexts(IResourceResolver resources) =>
-        resources is NoResourceResolver ? EmbeddedDocumentLoader.Default : new ResourceDocumentLoader(resources, EmbeddedDocumentLoader.Default);
+        resources is NoResourceResolver ? BundledContexts.Instance : new ResourceDocumentLoader(resources, BundledContexts.Instance);
 
     /// <summary>The <c>--resource URL=FILE</c> documents (DID documents, status lists, JSON-LD contexts) as one offline resource resolver.</summary>
     internal static IResourceResolver ResourceFiles(string[] pairs)

@@ -35,7 +35,8 @@ public sealed record LoadedKey(Ed25519SigningKey Key, string VerificationMethodI
 /// <see cref="Load(string)"/> also reads the key files published with test vectors: vc-di-eddsa
 /// (<c>publicKeyMultibase</c> + <c>privateKeyMultibase</c>), Open Badges 3.0 (64-byte <c>zrv…</c>
 /// <c>secretKeyMultibase</c>, <c>privateKeyHex</c>, <c>id</c> and <c>controller</c>) and vc-jose-cose
-/// (<c>secretKeyJwk</c>). Every secret and public form present must describe the same key.
+/// (<c>secretKeyJwk</c>), and a PEM PKCS#8 Ed25519 private key (RFC 8410, as <c>openssl genpkey -algorithm ed25519</c>
+/// writes it; its did:key names it). Every secret and public form present must describe the same key.
 /// </para>
 /// <para>
 /// The verification method is the file's <c>verificationMethod</c>; else its <c>id</c> when that is a URL with a
@@ -132,12 +133,18 @@ public static class KeyFile
     private static bool TryLoadCore(string json, KeyExportPolicy exportPolicy, [NotNullWhen(true)] out LoadedKey? loaded, [NotNullWhen(false)] out string? error)
     {
         loaded = null;
+        var trimmed = json.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (trimmed.StartsWith("-----BEGIN", StringComparison.Ordinal))
+        {
+            return TryLoadPem(trimmed, exportPolicy, out loaded, out error);
+        }
+
         if (!JsonInput.TryParse(Encoding.UTF8.GetBytes(json), 1024 * 1024, 16, out var root, out var problem))
         {
             // A parser's message may quote a character of the file: say only where (a member name is no secret).
             error = JsonInput.IsDuplicateName(problem)
                 ? "The key file is not usable: " + problem.Message
-                : "The key file is not valid JSON" + Where(problem.Message) + ".";
+                : "The key file is not valid JSON" + Where(problem.Message) + ", nor a PEM private key.";
             return false;
         }
 
@@ -210,6 +217,29 @@ public static class KeyFile
         finally
         {
             key?.Dispose();
+        }
+    }
+
+    /// <summary>A PEM PKCS#8 Ed25519 private key (RFC 8410): its did:key is the controller and verification method.</summary>
+    private static bool TryLoadPem(string pem, KeyExportPolicy exportPolicy, [NotNullWhen(true)] out LoadedKey? loaded, [NotNullWhen(false)] out string? error)
+    {
+        loaded = null;
+        if (!Ed25519Pkcs8.TryReadSeed(pem, out var seed))
+        {
+            error = "The PEM text holds no Ed25519 private key (PKCS#8 \"PRIVATE KEY\", RFC 8410); EC and RSA keys do not make Ed25519 proofs.";
+            return false;
+        }
+
+        try
+        {
+            var key = Ed25519SigningKey.FromSeedWith(seed, exportPolicy, Ed25519.Backend);
+            loaded = new LoadedKey(key, DidKey.CreateVerificationMethodId(key.PublicKey), DidKey.Create(key.PublicKey));
+            error = null;
+            return true;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(seed);
         }
     }
 

@@ -378,7 +378,11 @@ internal sealed class Expander
             var expandedProperty = ExpandKey(active, key);
             if (expandedProperty is null || (!expandedProperty.Contains(':', StringComparison.Ordinal) && !Iri.IsKeyword(expandedProperty)))
             {
-                if (safe)
+                if (safe && run.Options.UndefinedTerms is { } undefinedProperties)
+                {
+                    undefinedProperties.Add(key);
+                }
+                else if (safe)
                 {
                     throw SafeError(JsonLdErrorCode.SafeInvalidProperty, "The property '" + key + "' does not expand to an absolute IRI (undefined term?) and would be dropped.", value ?? element);
                 }
@@ -802,6 +806,12 @@ internal sealed class Expander
 
         if (safe && !Iri.IsAbsolute(e) && !Iri.IsBlankNode(e) && !Iri.IsKeyword(e))
         {
+            if (run.Options.UndefinedTerms is { } undefinedTypes)
+            {
+                undefinedTypes.Add(t);
+                return e;
+            }
+
             throw SafeError(JsonLdErrorCode.SafeRelativeTypeReference, "The @type value '" + t + "' does not expand to an absolute IRI (undefined term?).", at);
         }
 

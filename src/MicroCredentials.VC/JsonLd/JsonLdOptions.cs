@@ -59,6 +59,13 @@ public sealed record JsonLdOptions
     /// <summary>The most documents loaded asynchronously in one operation (default 64).</summary>
     public int MaxRemoteDocuments { get; init; } = 64;
 
+    /// <summary>
+    /// In safe mode, where a property or a <c>@type</c> value that no context defines is recorded (the term itself)
+    /// instead of failing; it is then dropped (a property) or left relative (a type), as JSON-LD does outside safe mode.
+    /// Every other safe-mode rule still fails. For documents whose signature covers their bytes, not their dataset.
+    /// </summary>
+    internal ISet<string>? UndefinedTerms { get; init; }
+
     /// <summary>These options with the JSON-LD work limits of <paramref name="limits"/> (values expanded, quads produced).</summary>
     internal JsonLdOptions WithLimits(InputLimits limits) => this with { MaxNodes = limits.MaxJsonLdNodes, MaxQuads = limits.MaxQuads };
 }

@@ -127,7 +127,8 @@ internal sealed class RdfSerializer
                             var typeTerm = TryNodeTerm(type);
                             if (typeTerm is null)
                             {
-                                if (safe)
+                                // A type already recorded as an undefined term (JsonLdOptions.UndefinedTerms) is dropped.
+                                if (safe && run.Options.UndefinedTerms is null)
                                 {
                                     throw new JsonLdException(JsonLdErrorCode.SafeRelativeTypeReferenceRdf, "The type '" + type + "' is not an absolute IRI.");
                                 }

@@ -27,9 +27,6 @@ public static class StatusCodes
     /// <summary>The fetched document is not a <c>BitstringStatusListCredential</c>.</summary>
     public const string NotAStatusList = "status.notAStatusList";
 
-    /// <summary>The list credential's <c>id</c> is not the URL the entry names (another list was served).</summary>
-    public const string ListIdMismatch = "status.listIdMismatch";
-
     /// <summary>The list credential does not verify: format, context, proof or key binding (STATUS_VERIFICATION_ERROR, §3.5).</summary>
     public const string ListNotVerified = "status.listNotVerified";
 

@@ -83,18 +83,18 @@ public sealed class StatusListAllocation
     public int Remaining => Length - Allocated;
 
     /// <summary>Starts the record of a new list: no index used.</summary>
-    /// <param name="statusListCredential">The list credential's URL (absolute).</param>
+    /// <param name="statusListCredential">The list credential's URL (an absolute https URL; http only for a loopback host).</param>
     /// <param name="purpose">The list's purpose.</param>
     /// <param name="length">The list's length (as <see cref="BitstringStatusList.Create"/>).</param>
     /// <returns>The record.</returns>
-    /// <exception cref="ArgumentException">The URL is not absolute.</exception>
+    /// <exception cref="ArgumentException">The URL is not an absolute https URL without a fragment (http only for a loopback host).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The length is not a valid list length.</exception>
     public static StatusListAllocation Create(string statusListCredential, StatusPurpose purpose, int length = BitstringStatusList.MinimumLength)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(statusListCredential);
-        if (!Uri.TryCreate(statusListCredential, UriKind.Absolute, out _))
+        if (StatusListUrl.Problem(statusListCredential) is { } problem)
         {
-            throw Error.Argument(nameof(statusListCredential), "The status list URL must be absolute.");
+            throw Error.Argument(nameof(statusListCredential), problem);
         }
 
         var list = BitstringStatusList.Create(length); // validates the length
@@ -216,9 +216,9 @@ public sealed class StatusListAllocation
         }
 
         var url = Text(json, "statusListCredential");
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out _))
+        if (url is null || StatusListUrl.Problem(url) is not null)
         {
-            problem = new Problem(StatusCodes.AllocationMalformed, "statusListCredential is missing or not an absolute URL.");
+            problem = new Problem(StatusCodes.AllocationMalformed, "statusListCredential: " + StatusListUrl.Problem(url));
             return false;
         }
 

@@ -48,6 +48,12 @@ public sealed class CredentialVerifier(VerificationOptions? options = null)
 
         if (!JsonInput.TryParse(utf8Json.Span, Options.Limits.MaxDocumentBytes, Options.Limits.MaxDepth, out var node, out var problem))
         {
+            if (problem.Code != "json.tooLarge" && Proofs.Jose.JoseSecuring.TokenParts(utf8Json.Span) is var parts and > 0)
+            {
+                var malformed = Proofs.Jose.JwsCompact.MalformedParts(parts);
+                return Unreadable(malformed.Code, malformed.Message);
+            }
+
             return Unreadable(problem.Code switch
             {
                 "json.tooLarge" => "format.tooLarge",

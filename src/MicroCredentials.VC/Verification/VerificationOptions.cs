@@ -84,6 +84,14 @@ public sealed record VerificationOptions
     /// <summary>When set, the learner must be this one: a DID, or an identifier (national ID, student number) of the credential subject.</summary>
     public string? ExpectedLearner { get; init; }
 
+    /// <summary>
+    /// When true, a credential subject with no id, no other identifier and no name fails the <c>learner</c> check
+    /// (<c>learner.notIdentified</c>). Off by default: Open Badges 3.0 allows such a subject (the badge is about
+    /// whoever holds it), and the check then says that nothing identifies the learner. Setting
+    /// <see cref="ExpectedLearner"/> requires an identified learner anyway.
+    /// </summary>
+    public bool RequireIdentifiedLearner { get; init; }
+
     /// <summary>When true, a missing mandatory Council Recommendation element fails the <c>elements</c> check (and the verification).</summary>
     public bool RequireMicroCredentialElements { get; init; }
 

@@ -48,12 +48,18 @@ public enum CheckStatus
 
     /// <summary>The check did not run (the detail says why).</summary>
     Skipped,
+
+    /// <summary>
+    /// The check passed, with something the reader should know (the code says what; e.g. <c>context.undefinedTerms</c>
+    /// for terms no context defines in a credential whose signature covers its bytes). Does not fail the verification.
+    /// </summary>
+    Warning,
 }
 
 /// <summary>One check's outcome.</summary>
 /// <param name="Check">Which check.</param>
-/// <param name="Status">Passed, failed or skipped.</param>
-/// <param name="Code">A stable code (e.g. <c>signature.invalid</c>); <see langword="null"/> when passed.</param>
+/// <param name="Status">Passed, warning, failed or skipped.</param>
+/// <param name="Code">A stable code (e.g. <c>signature.invalid</c>); <see langword="null"/> when passed without warning.</param>
 /// <param name="Detail">A sentence a person understands. Never contains the learner's personal data.</param>
 public sealed record CheckResult(VerificationCheck Check, CheckStatus Status, string? Code, string Detail)
 {
@@ -72,6 +78,8 @@ public sealed record CheckResult(VerificationCheck Check, CheckStatus Status, st
     internal static CheckResult Pass(VerificationCheck check, string detail) => new(check, CheckStatus.Passed, null, detail);
 
     internal static CheckResult Fail(VerificationCheck check, string code, string detail) => new(check, CheckStatus.Failed, code, detail);
+
+    internal static CheckResult Warn(VerificationCheck check, string code, string detail) => new(check, CheckStatus.Warning, code, detail);
 
     internal static CheckResult Skip(VerificationCheck check, string code, string detail) => new(check, CheckStatus.Skipped, code, detail);
 

@@ -206,6 +206,51 @@ public class CliTests
         Assert.That(r.Stdout, Is.EqualTo(File.ReadAllText(Path.Combine([dir, .. expected.Split('/')]))));
     }
 
+    /// <summary>The sections <c>canonicalize</c> prints for a signed document: heading line, then content.</summary>
+    private static List<(string Heading, string Content)> Sections(string output)
+    {
+        var sections = new List<(string, string)>();
+        foreach (var line in output.Split('\n'))
+        {
+            if (line.StartsWith('#'))
+            {
+                sections.Add((line, string.Empty));
+            }
+            else if (sections.Count > 0 && line.Length > 0)
+            {
+                sections[^1] = (sections[^1].Item1, sections[^1].Item2 + line + "\n");
+            }
+        }
+
+        return sections;
+    }
+
+    [Test]
+    public void Canonicalize_RdfcOfASignedDocument_PrintsTheDocumentWithoutProofAndTheProofConfiguration()
+    {
+        var dir = Shared.Vectors("vc-di-eddsa", "TestVectors", "eddsa-rdfc-2022");
+        var r = Mcred.Run(null, "canonicalize", "--rdfc", "--in", Path.Combine(dir, "signedDataInt.json"));
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        var sections = Sections(r.Stdout);
+        Assert.That(sections, Has.Count.EqualTo(2), r.Stdout);
+        Assert.That(sections[0].Heading, Does.Contain("without its proof"));
+        Assert.That(sections[0].Content, Is.EqualTo(File.ReadAllText(Path.Combine(dir, "canonDocDataInt.txt"))));
+        Assert.That(sections[1].Heading, Does.Contain("proof 1 (eddsa-rdfc-2022)"));
+        Assert.That(sections[1].Content, Is.EqualTo(File.ReadAllText(Path.Combine(dir, "proofCanonDataInt.txt"))));
+    }
+
+    [Test]
+    public void Canonicalize_JcsOfASignedDocument_PrintsTheDocumentWithoutProofAndTheProofConfiguration()
+    {
+        var dir = Shared.Vectors("vc-di-eddsa", "TestVectors", "eddsa-jcs-2022");
+        var r = Mcred.Run(null, "canonicalize", "--jcs", "--in", Path.Combine(dir, "signedJCS.json"));
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        var sections = Sections(r.Stdout);
+        Assert.That(sections, Has.Count.EqualTo(2), r.Stdout);
+        Assert.That(sections[0].Content, Is.EqualTo(File.ReadAllText(Path.Combine(dir, "canonDocJCS.txt")) + "\n"));
+        Assert.That(sections[1].Content, Is.EqualTo(File.ReadAllText(Path.Combine(dir, "proofCanonJCS.txt")) + "\n"));
+    }
+
     [Test]
     public void Canonicalize_RdfcFromNQuads_IsAFixpoint()
     {
@@ -229,7 +274,7 @@ public class CliTests
         var credential = Issue(modelPath);
         var r = Mcred.Run(null, "inspect", "--in", credential);
         Assert.That(r.ExitCode, Is.Zero, r.ToString());
-        var read = MicroCredentialJson.Parse(r.Stdout);
+        var read = MicroCredentialJson.Parse(JsonNode.Parse(r.Stdout)!["model"]!.ToJsonString());
         var original = MicroCredentialJson.Parse(File.ReadAllText(modelPath));
         Assert.That(read.Title, Is.EqualTo(original.Title));
         Assert.That(read.Workload, Is.EqualTo(original.Workload));
@@ -241,7 +286,7 @@ public class CliTests
     {
         var r = Mcred.Run(null, "inspect", "--in", Shared.Path("anchors", "edc", "elm-v3", "samples", "Sample-MC-Annex1-signed.jsonld"));
         Assert.That(r.ExitCode, Is.Zero, r.ToString());
-        var model = MicroCredentialJson.Parse(r.Stdout);
+        var model = MicroCredentialJson.Parse(JsonNode.Parse(r.Stdout)!["model"]!.ToJsonString());
         Assert.That(model.Title!.Get("en"), Is.EqualTo("Digital micro-credential creation"));
         Assert.That(model.Level!.Eqf, Is.EqualTo(6));
     }

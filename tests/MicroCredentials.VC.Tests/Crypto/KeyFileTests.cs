@@ -19,6 +19,26 @@ public class KeyFileTests
         Assert.That(loaded.Controller, Is.EqualTo("did:key:" + VcDiEddsaPublic));
     }
 
+    [Test]
+    public void Load_PemPkcs8Ed25519_IsTheSameKeyAsItsMultikeyForm()
+    {
+        // The vc-di-eddsa seed as openssl writes it (RFC 8410 §7): the same key every command's --key reads.
+        Assert.That(Multibase.TryDecode(VcDiEddsaSecret, out var secret), Is.True);
+        var der = Convert.FromHexString("302e020100300506032b657004220420").Concat(secret![2..]).ToArray();
+        var pem = "-----BEGIN PRIVATE KEY-----\n" + Convert.ToBase64String(der) + "\n-----END PRIVATE KEY-----\n";
+        using var loaded = KeyFile.Load(pem);
+        Assert.That(loaded.Key.PublicKey.ToMultibase(), Is.EqualTo(VcDiEddsaPublic));
+        Assert.That(loaded.VerificationMethodId, Is.EqualTo("did:key:" + VcDiEddsaPublic + "#" + VcDiEddsaPublic));
+    }
+
+    [Test]
+    public void Load_PemThatIsNotEd25519_SaysSoWithoutJsonWords()
+    {
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        Assert.That(KeyFile.TryLoad(ecdsa.ExportPkcs8PrivateKeyPem(), out _, out var error), Is.False);
+        Assert.That(error, Does.Contain("no Ed25519 private key").And.Not.Contain("JSON"));
+    }
+
     public static IEnumerable<TestCaseData> ProofSetChainKeyPairs()
     {
         var file = JsonNode.Parse(File.ReadAllText(Shared.Vectors("vc-di-eddsa", "TestVectors", "proof-set-chain", "multiKeyPairs.json")))!.AsObject();

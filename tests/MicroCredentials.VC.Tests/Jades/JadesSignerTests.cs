@@ -35,6 +35,37 @@ public class JadesSignerTests
     }
 
     [Test]
+    public async Task UndefinedTerms_InASealedCredential_AreAWarningNamingThem_NotAFailure()
+    {
+        // A sealed VC 1.1 credential from another issuer with a holder-key member ("cnf") and a custom type that no
+        // context defines: the seal covers the bytes, so the terms are reported, and the credential is not failed for them.
+        using var ca = TestPki.CreateRoot("JAdES Signer Root");
+        using var seal = TestPki.CreateSeal(ca, kind: TestPki.KeyKind.EcP256);
+        using var ecdsa = seal.GetECDsaPrivateKey()!;
+        var document = new System.Text.Json.Nodes.JsonObject
+        {
+            ["@context"] = new System.Text.Json.Nodes.JsonArray("https://www.w3.org/2018/credentials/v1"),
+            ["type"] = new System.Text.Json.Nodes.JsonArray("VerifiableCredential"),
+            ["issuer"] = "did:example:issuer",
+            ["issuanceDate"] = "2026-03-01T09:00:00Z",
+            ["credentialSubject"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "did:example:learner" },
+        };
+        var verifier = new CredentialVerifier(new VerificationOptions { TrustAnchors = [ca], TimeProvider = new FixedTimeProvider(SignedAt.AddMinutes(1)) });
+        var plain = await verifier.VerifyAsync(await JadesSealer.SealAsync(document.DeepClone().AsObject(), new EcdsaSigner(ecdsa, "seal"), seal, options: new JadesOptions { SigningTime = SignedAt }));
+        Assert.That(plain[VerificationCheck.Context].Status, Is.EqualTo(CheckStatus.Passed), plain[VerificationCheck.Context].ToString());
+
+        document["cnf"] = new System.Text.Json.Nodes.JsonObject { ["kid"] = "did:example:holder#key-1" };
+        document["type"]!.AsArray().Add("SealedDiplomaX");
+        var report = await verifier.VerifyAsync(await JadesSealer.SealAsync(document, new EcdsaSigner(ecdsa, "seal"), seal, options: new JadesOptions { SigningTime = SignedAt }));
+        var context = report[VerificationCheck.Context];
+        Assert.That(context.Status, Is.EqualTo(CheckStatus.Warning), context.ToString());
+        Assert.That(context.Code, Is.EqualTo("context.undefinedTerms"));
+        Assert.That(context.Detail, Does.Contain("the terms 'SealedDiplomaX', 'cnf'"));
+        Assert.That(report.Checks.Where(c => c.Status == CheckStatus.Failed).Select(c => c.Name), Is.EquivalentTo(plain.Checks.Where(c => c.Status == CheckStatus.Failed).Select(c => c.Name)), "the undefined term fails nothing");
+        Assert.That(report.ToJson()["checks"]!.AsArray().Single(c => (string?)c!["name"] == "context")!["status"]!.GetValue<string>(), Is.EqualTo("warning"));
+    }
+
+    [Test]
     public void SealAsync_WithAnotherKeysSigner_IsRefused()
     {
         using var ca = TestPki.CreateRoot("JAdES Signer Root");

@@ -53,6 +53,29 @@ public class JoseVerificationTests
         Assert.That(report.Document!["credentialSubject"], Is.Not.Null);
     }
 
+    [Test]
+    public async Task UndefinedTerm_AddedToAnRdfcSignedCredential_FailsContext()
+    {
+        // The dataset, and so the eddsa-rdfc-2022 signature, ignores a term no context defines: there safe mode is the
+        // security, so the term fails the credential instead of being a warning.
+        using var ed = Ed25519SigningKey.Generate();
+        var issuer = VC.Issuance.CredentialIssuer.ForDidKey(ed, new VC.Issuance.IssuerOptions { Cryptosuite = VC.Proofs.Cryptosuites.EdDsaRdfc2022, Created = Issued });
+        var signed = await issuer.SignAsync(new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1"),
+            ["type"] = new JsonArray("VerifiableCredential"),
+            ["issuer"] = DidKey.Create(ed.PublicKey),
+            ["issuanceDate"] = "2026-06-30T10:00:00Z",
+            ["credentialSubject"] = new JsonObject { ["id"] = "did:example:learner" },
+        });
+        Assert.That((await new CredentialVerifier(Options()).VerifyAsync(signed)).Verified, Is.True);
+        signed["cnf"] = new JsonObject { ["kid"] = "did:example:holder#key-1" };
+
+        var report = await new CredentialVerifier(Options()).VerifyAsync(signed);
+        Assert.That(report.Verified, Is.False);
+        Assert.That(report[VerificationCheck.Context].Status, Is.EqualTo(CheckStatus.Failed), report[VerificationCheck.Context].ToString());
+    }
+
     [TestCase("ES256")]
     [TestCase("ES384")]
     [TestCase("ES512")]

@@ -38,9 +38,10 @@ public class PresentationCliTests
 
     [TestCase("eddsa-rdfc-2022")]
     [TestCase("eddsa-jcs-2022")]
+    [TestCase("jose", TestName = "PresentThenVerify_Exits0_WrongChallengeExits1_VpJwt")]
     public void PresentThenVerify_Exits0_WrongChallengeExits1(string proof)
     {
-        var vp = Path.Combine(_dir, "vp-" + proof + ".json");
+        var vp = Path.Combine(_dir, "vp-" + proof + (proof == "jose" ? ".jwt" : ".json"));
         var made = Mcred.Run(null, "present", "--key", _learnerKey, "--in", _credential, "--challenge", "c-123", "--domain", "https://verifier.example", "--proof", proof, "--out", vp);
         Assert.That(made.ExitCode, Is.Zero, made.ToString());
 

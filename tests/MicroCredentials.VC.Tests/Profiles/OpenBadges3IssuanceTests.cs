@@ -101,7 +101,7 @@ public class OpenBadges3IssuanceTests
 
         var inspected = Mcred.Run(signed, "inspect");
         Assert.That(inspected.ExitCode, Is.Zero, inspected.ToString());
-        var back = MicroCredentialJson.Parse(inspected.Stdout);
+        var back = MicroCredentialJson.Parse(JsonNode.Parse(inspected.Stdout)!["model"]!.ToJsonString());
         var model = MicroCredentialTests.LoadSample(sample);
         Assert.That(MicroCredentialJson.Serialize(back with { Id = null }), Is.EqualTo(MicroCredentialJson.Serialize(model)));
     }
@@ -144,8 +144,8 @@ public class OpenBadges3IssuanceTests
 
         var inspected = Mcred.Run(token, "inspect");
         Assert.That(inspected.ExitCode, Is.Zero, inspected.ToString());
-        Assert.That(inspected.Stderr, Is.Empty, "the JWT claims are not content of the model");
-        var back = MicroCredentialJson.Parse(inspected.Stdout);
+        Assert.That(inspected.Stderr, Does.Not.Contain("note:"), "the JWT claims are not content of the model (no note on what could not be mapped)");
+        var back = MicroCredentialJson.Parse(JsonNode.Parse(inspected.Stdout)!["model"]!.ToJsonString());
         Assert.That(MicroCredentialJson.Serialize(back with { Id = null }), Is.EqualTo(MicroCredentialJson.Serialize(MicroCredentialTests.LoadSample("university-data-science"))));
     }
 

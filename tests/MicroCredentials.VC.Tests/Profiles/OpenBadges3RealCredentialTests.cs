@@ -34,7 +34,7 @@ public class OpenBadges3RealCredentialTests
     {
         var result = Mcred.Run(null, "inspect", "--in", path);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        var model = MicroCredentialJson.Parse(result.Stdout);
+        var model = MicroCredentialJson.Parse(JsonNode.Parse(result.Stdout)!["model"]!.ToJsonString());
         Assert.That(model.Title, Is.Not.Null);
         Assert.That(model.AwardingBody?.LegalName, Is.Not.Null);
         Assert.That(model.IssuedOn, Is.Not.Null);

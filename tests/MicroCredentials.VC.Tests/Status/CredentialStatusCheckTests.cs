@@ -199,12 +199,25 @@ public sealed class CredentialStatusCheckTests : IDisposable
     }
 
     [Test]
-    public async Task AnotherListServedAtTheUrl_Fails()
+    public async Task ListWhoseIdIsNotItsUrl_IsRead_ItsBitsCount()
+    {
+        // Bitstring Status List §2.2: the list credential's id MAY differ from the URL it is fetched from (one large
+        // issuer serves every list so); the proof by the same issuer is what binds it.
+        var credential = await Credential(Entry(RevocationUrl, 1, StatusPurpose.Revocation));
+        _resolver.Put(RevocationUrl, await BitstringStatusListCredential.IssueAsync(_issuer, "urn:uuid:6b3e9a2c-list", StatusPurpose.Revocation, BitstringStatusList.Create()));
+        var passed = await StatusOf(credential);
+        Assert.That(passed.Status, Is.EqualTo(CheckStatus.Passed), passed.ToString());
+
+        _resolver.Put(RevocationUrl, await BitstringStatusListCredential.IssueAsync(_issuer, "urn:uuid:6b3e9a2c-list", StatusPurpose.Revocation, BitstringStatusList.Create().WithBit(1, true)));
+        Failed(await StatusOf(credential), StatusCodes.Revoked);
+    }
+
+    [Test]
+    public async Task ListWhoseIdIsNotItsUrl_ByAnotherIssuer_StillFails()
     {
         var credential = await Credential(Entry(RevocationUrl, 1, StatusPurpose.Revocation));
-        var otherList = await BitstringStatusListCredential.IssueAsync(_issuer, RevocationUrl + "-old", StatusPurpose.Revocation, BitstringStatusList.Create());
-        _resolver.Put(RevocationUrl, otherList);
-        Failed(await StatusOf(credential), StatusCodes.ListIdMismatch);
+        _resolver.Put(RevocationUrl, await BitstringStatusListCredential.IssueAsync(_other, "urn:uuid:6b3e9a2c-list", StatusPurpose.Revocation, BitstringStatusList.Create()));
+        Failed(await StatusOf(credential), StatusCodes.IssuerMismatch);
     }
 
     [Test]
@@ -238,6 +251,18 @@ public sealed class CredentialStatusCheckTests : IDisposable
         var credential = await Credential(Entry(RevocationUrl, 1, StatusPurpose.Revocation));
         _resolver.Put(RevocationUrl, await BitstringStatusListCredential.IssueAsync(_issuer, RevocationUrl, StatusPurpose.Revocation, BitstringStatusList.Create(), validUntil: Signed.AddHours(1)));
         Failed(await StatusOf(credential), StatusCodes.ListExpired);
+    }
+
+    [Test]
+    public async Task ListSignedAfterItsValidUntil_IsExpired_NotNotYetValid()
+    {
+        var credential = await Credential(Entry(RevocationUrl, 1, StatusPurpose.Revocation));
+        var late = CredentialIssuer.ForDidKey(_key, new IssuerOptions { Created = Signed.AddHours(2) });
+        var list = BitstringStatusListCredential.Create(RevocationUrl, _issuer.IssuerId, StatusPurpose.Revocation, BitstringStatusList.Create(), Signed, validUntil: Signed.AddHours(1));
+        _resolver.Put(RevocationUrl, await late.SignAsync(list));
+        var result = await StatusOf(credential);
+        Failed(result, StatusCodes.ListExpired);
+        Assert.That(result.Detail, Does.Contain("expired"));
     }
 
     [Test]

@@ -127,7 +127,7 @@ public class StatusCliTests
     {
         var list = PathOf("revocation.json");
         Refused(Mcred.Run(null, "status", "create", "--key", _key, "--url", RevocationUrl, "--size", "1000", "--out", list), "--size 1000");
-        Refused(Mcred.Run(null, "status", "create", "--key", _key, "--url", "status/1", "--out", list), "absolute URL");
+        Refused(Mcred.Run(null, "status", "create", "--key", _key, "--url", "status/1", "--out", list), "absolute https URL");
         Ok(Mcred.Run(null, "status", "create", "--key", _key, "--url", RevocationUrl, "--out", list));
         Refused(Mcred.Run(null, "status", "create", "--key", _key, "--url", RevocationUrl, "--out", list), "--force");
         Refused(Mcred.Run(null, "status", "set", "--key", _key, "--list", list, "--index", "131072"), "--index 131072");

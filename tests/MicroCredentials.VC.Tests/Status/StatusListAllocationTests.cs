@@ -94,5 +94,23 @@ public class StatusListAllocationTests
         Assert.Throws<ArgumentException>(() => BitstringStatusListEntry.For(allocation, FirstFree(allocation)));
     }
 
+    [TestCase("file:///etc/passwd", TestName = "Create_FileUrl_Throws")]
+    [TestCase("http://example.edu/status/1", TestName = "Create_PlainHttpUrl_Throws")]
+    [TestCase("https://example.edu/status/1#list", TestName = "Create_UrlWithFragment_Throws")]
+    public void Create_UrlVerifiersMustNotFetch_Throws(string url)
+    {
+        // The URL entries name and verifiers fetch; the list credential's own id may differ (Bitstring Status List §2.2).
+        Assert.Throws<ArgumentException>(() => StatusListAllocation.Create(url, StatusPurpose.Revocation));
+    }
+
+    [Test]
+    public void TryParse_RecordOfAFileUrl_IsMalformed()
+    {
+        var json = StatusListAllocation.Create(Url, StatusPurpose.Revocation).ToJson();
+        json["statusListCredential"] = "file:///etc/passwd";
+        Assert.That(StatusListAllocation.TryParse(json, out _, out var problem), Is.False);
+        Assert.That(problem!.Message, Does.Contain("https"));
+    }
+
     private static int FirstFree(StatusListAllocation allocation) => Enumerable.Range(0, allocation.Length).First(i => !allocation.IsAllocated(i));
 }

@@ -113,6 +113,65 @@ public class CredentialVerifierTests
         Assert.That(report[VerificationCheck.Signature].Status, Is.EqualTo(CheckStatus.Passed));
     }
 
+    [TestCaseSource(nameof(Suites))]
+    public async Task Verify_Vc2WithoutValidFrom_Passes_ValidFromIsOptional(ICryptosuite suite)
+    {
+        // VC 2.0 §4.9: validFrom is optional; its absence must not fail the credential (nor hide its other results).
+        using var key = Ed25519SigningKey.Generate();
+        var signer = CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = suite, Created = Signed });
+        var vc = Vc2(DidKey.Create(key.PublicKey));
+        vc.Remove("validFrom");
+        var report = await At(Later).VerifyAsync(await signer.SignAsync(vc));
+        Assert.That(report.Verified, Is.True, string.Join("\n", report.Checks));
+        Assert.That(report[VerificationCheck.IssuanceDate].Detail, Does.Contain("optional"));
+    }
+
+    [Test]
+    public async Task Verify_Vc2WithoutValidFrom_ProofInTheFuture_StillFails()
+    {
+        using var key = Ed25519SigningKey.Generate();
+        var signer = CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = Cryptosuites.EdDsaJcs2022, Created = Later.AddDays(10) });
+        var vc = Vc2(DidKey.Create(key.PublicKey));
+        vc.Remove("validFrom");
+        var report = await At(Later).VerifyAsync(await signer.SignAsync(vc));
+        Assert.That(report[VerificationCheck.IssuanceDate].Code, Is.EqualTo("issuanceDate.proofInFuture"));
+    }
+
+    [TestCase(false, null, CheckStatus.Passed, null, TestName = "AnonymousSubject_ByDefault_Passes_SayingNothingIdentifiesTheLearner")]
+    [TestCase(true, null, CheckStatus.Failed, "learner.notIdentified", TestName = "AnonymousSubject_WhenIdentificationIsRequired_FailsNotIdentified")]
+    [TestCase(false, "did:example:learner-1", CheckStatus.Failed, "learner.mismatch", TestName = "AnonymousSubject_WithAnExpectedLearner_FailsMismatch")]
+    public async Task Verify_SubjectWithNeitherIdNorName(bool requireIdentified, string? expected, CheckStatus status, string? code)
+    {
+        // Open Badges 3.0 allows an AchievementSubject with neither id nor name (only the achievement).
+        using var key = Ed25519SigningKey.Generate();
+        var signer = CredentialIssuer.ForDidKey(key, new IssuerOptions { Cryptosuite = Cryptosuites.EdDsaJcs2022, Created = Signed });
+        var vc = Vc2(DidKey.Create(key.PublicKey));
+        vc["credentialSubject"] = new JsonObject { ["alumniOf"] = new JsonObject { ["name"] = "Example University" } };
+        var verifier = new CredentialVerifier(new VerificationOptions
+        {
+            TimeProvider = new FixedTimeProvider(Later),
+            RequireIdentifiedLearner = requireIdentified,
+            ExpectedLearner = expected,
+        });
+        var learner = (await verifier.VerifyAsync(await signer.SignAsync(vc)))[VerificationCheck.Learner];
+        Assert.That(learner.Status, Is.EqualTo(status), learner.ToString());
+        Assert.That(learner.Code, Is.EqualTo(code), learner.ToString());
+        if (status == CheckStatus.Passed)
+        {
+            Assert.That(learner.Detail, Does.StartWith("Nothing identifies the learner"));
+        }
+    }
+
+    [Test]
+    public async Task Verify_LearnerCheck_SaysWhatIdentifiesTheLearner_WithoutRepeatingIt()
+    {
+        var (key, vc) = await SignedVc2(Cryptosuites.EdDsaJcs2022);
+        using var _ = key;
+        var learner = (await At(Later).VerifyAsync(vc))[VerificationCheck.Learner];
+        Assert.That(learner.Detail, Does.Contain("its id, a DID"));
+        Assert.That(learner.Detail, Does.Not.Contain("did:example:learner-1"), "the learner's identifier is personal data");
+    }
+
     [Test]
     public async Task Verify_ProofCreatedInTheFuture_FailsIssuanceDate()
     {

@@ -47,6 +47,36 @@ internal static class JoseSecuring
         return dots >= 2;
     }
 
+    /// <summary>
+    /// The number of dot-separated parts when the bytes are shaped like a compact JWS/JWT (only base64url characters
+    /// and dots, at least one dot, starting with a letter as base64url JSON does), else 0: a JWS has three parts, a JWE
+    /// five, any other count is a malformed (e.g. truncated) token, to be reported as such rather than as malformed JSON.
+    /// The one shape test of the library and the command line.
+    /// </summary>
+    public static int TokenParts(ReadOnlySpan<byte> bytes)
+    {
+        var text = bytes.Trim("\r\n\t "u8);
+        if (text.Length == 0 || !(text[0] is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z'))
+        {
+            return 0;
+        }
+
+        var dots = 0;
+        foreach (var b in text)
+        {
+            if (b == (byte)'.')
+            {
+                dots++;
+            }
+            else if (!(b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'-' or (byte)'_'))
+            {
+                return 0;
+            }
+        }
+
+        return dots == 0 ? 0 : dots + 1;
+    }
+
     /// <summary>Whether a compact JWS declares itself a presentation (<c>typ</c> <c>vp+jwt</c> or <c>vp+ld+jwt</c>).</summary>
     public static bool IsPresentationToken(string token) =>
         JwsCompact.TryParse(token, out var jws, out _) && jws.MediaType("typ") is "vp+jwt" or "vp+ld+jwt";

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Crypto;
@@ -168,7 +167,7 @@ public sealed class JoseSigningKey : ISigner, IDisposable
     public static JoseSigningKey FromPem(string pem, string? algorithm = null, string? keyId = null)
     {
         ArgumentNullException.ThrowIfNull(pem);
-        if (TryReadEd25519Pkcs8(pem, out var seed))
+        if (Ed25519Pkcs8.TryReadSeed(pem, out var seed))
         {
             try
             {
@@ -389,57 +388,6 @@ public sealed class JoseSigningKey : ISigner, IDisposable
         catch (Exception ex) when (ex is System.Formats.Asn1.AsnContentException or FormatException)
         {
             return null;
-        }
-    }
-
-    /// <summary>Reads the seed of a PKCS#8 Ed25519 private key (RFC 8410 §7: OID 1.3.101.112, CurvePrivateKey).</summary>
-    private static bool TryReadEd25519Pkcs8(string pem, [NotNullWhen(true)] out byte[]? seed)
-    {
-        seed = null;
-        if (!PemEncoding.TryFind(pem, out var fields) || !pem.AsSpan()[fields.Label].SequenceEqual("PRIVATE KEY"))
-        {
-            return false;
-        }
-
-        byte[] der;
-        try
-        {
-            der = Convert.FromBase64String(pem[fields.Base64Data]);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        try
-        {
-            var reader = new System.Formats.Asn1.AsnReader(der, System.Formats.Asn1.AsnEncodingRules.DER);
-            var info = reader.ReadSequence();
-            info.ReadInteger();
-            var algorithm = info.ReadSequence();
-            if (algorithm.ReadObjectIdentifier() != "1.3.101.112")
-            {
-                return false;
-            }
-
-            var inner = new System.Formats.Asn1.AsnReader(info.ReadOctetString(), System.Formats.Asn1.AsnEncodingRules.DER);
-            var bytes = inner.ReadOctetString();
-            if (bytes.Length != Ed25519.SeedSize)
-            {
-                CryptographicOperations.ZeroMemory(bytes);
-                return false;
-            }
-
-            seed = bytes;
-            return true;
-        }
-        catch (System.Formats.Asn1.AsnContentException)
-        {
-            return false;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(der);
         }
     }
 }

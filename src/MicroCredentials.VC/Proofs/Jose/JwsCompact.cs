@@ -35,7 +35,7 @@ internal sealed record JwsCompact(JsonObject Header, byte[] Payload, byte[] Sign
         // An empty signature is read (an unsecured JWS, alg none, RFC 7519 §6) so that it is refused for what it is.
         if (parts.Length != 3 || parts[0].Length == 0)
         {
-            problem = new Problem("format.malformedJws", "The token is not a compact JWS: it needs three base64url segments (header.payload.signature).");
+            problem = MalformedParts(parts.Length);
             return false;
         }
 
@@ -55,6 +55,11 @@ internal sealed record JwsCompact(JsonObject Header, byte[] Payload, byte[] Sign
         problem = null;
         return true;
     }
+
+    /// <summary>The problem of a token with the wrong number of segments (code <c>format.malformedJws</c>).</summary>
+    public static Problem MalformedParts(int parts) => new(
+        "format.malformedJws",
+        $"The input is not a well-formed compact JWS/JWT: expected three (header.payload.signature) or five (JWE) dot-separated base64url parts, found {parts}.");
 
     /// <summary>A string header parameter, or null.</summary>
     public string? HeaderString(string name) => JoseKeys.Str(Header, name);

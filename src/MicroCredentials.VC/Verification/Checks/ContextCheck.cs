@@ -16,7 +16,7 @@ internal static class ContextCheck
     /// <summary>The check of a credential or presentation, with what its securing mechanism established.</summary>
     public static async ValueTask<CheckResult> RunAsync(JsonObject document, Securing.SecuringEvidence? evidence, VerificationOptions options, CancellationToken cancellationToken)
     {
-        var loaded = await CheckAsync(document, options.DocumentLoader, evidence?.ContextProcessed ?? false, cancellationToken, options.Limits).ConfigureAwait(false);
+        var loaded = await CheckAsync(document, options.DocumentLoader, evidence?.ContextProcessed ?? false, cancellationToken, options.Limits, evidence?.SignsBytes ?? false).ConfigureAwait(false);
         if (loaded.Status == CheckStatus.Failed || evidence is null || evidence.ViewProblems.Count == 0)
         {
             return loaded;
@@ -32,8 +32,13 @@ internal static class ContextCheck
     /// <param name="alreadyExpanded">Whether the securing mechanism already ran safe mode over exactly this data with success.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <param name="limits">The limits on the JSON-LD work; <see cref="InputLimits.Default"/> when null.</param>
+    /// <param name="signsBytes">
+    /// Whether the signature covers the document's bytes (JAdES, JOSE), not its RDF dataset: then a term no context
+    /// defines is a warning naming it (<c>context.undefinedTerms</c>), since what was signed is not ambiguous; for a
+    /// dataset signature it fails, as safe mode is part of its security.
+    /// </param>
     /// <returns>The check.</returns>
-    public static async ValueTask<CheckResult> CheckAsync(JsonObject document, IDocumentLoader loader, bool alreadyExpanded, CancellationToken cancellationToken, InputLimits? limits = null)
+    public static async ValueTask<CheckResult> CheckAsync(JsonObject document, IDocumentLoader loader, bool alreadyExpanded, CancellationToken cancellationToken, InputLimits? limits = null, bool signsBytes = false)
     {
         var contextNode = document["@context"];
         var entries = contextNode is JsonArray a ? a.ToList() : contextNode is null ? [] : [contextNode];
@@ -62,10 +67,12 @@ internal static class ContextCheck
             return CheckResult.Pass(VerificationCheck.Context, "Every context is known and every term is defined.");
         }
 
+        var undefined = signsBytes ? new SortedSet<string>(StringComparer.Ordinal) : null;
         try
         {
             // Safe mode: a term that does not expand to an absolute IRI (a value that would be dropped) is an error.
-            await JsonLdProcessor.ToRdfAsync(document, new JsonLdOptions { DocumentLoader = loader, SafeMode = true }.WithLimits(limits ?? InputLimits.Default), cancellationToken).ConfigureAwait(false);
+            var options = new JsonLdOptions { DocumentLoader = loader, SafeMode = true, UndefinedTerms = undefined }.WithLimits(limits ?? InputLimits.Default);
+            await JsonLdProcessor.ToRdfAsync(document, options, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonLdException ex)
         {
@@ -80,6 +87,14 @@ internal static class ContextCheck
 #pragma warning restore CA1031
         {
             return CheckResult.Fail(VerificationCheck.Context, "context.processingError", $"JSON-LD processing failed ({ex.GetType().Name}: {ex.Message}).");
+        }
+
+        if (undefined is { Count: > 0 })
+        {
+            const int Named = 10;
+            var names = string.Join(", ", undefined.Take(Named).Select(t => "'" + t + "'")) + (undefined.Count > Named ? $" and {undefined.Count - Named} more" : string.Empty);
+            return CheckResult.Warn(VerificationCheck.Context, "context.undefinedTerms",
+                $"Every context is known, but no context defines {(undefined.Count == 1 ? "the term" : "the terms")} {names}: a JSON-LD reader drops {(undefined.Count == 1 ? "it" : "them")}. The signature covers the credential's bytes, so what was signed is not in doubt; only the meaning of those terms is.");
         }
 
         return CheckResult.Pass(VerificationCheck.Context, "Every context is known and every term is defined.");

@@ -1,3 +1,4 @@
+using MicroCredentials.VC.Credentials;
 using MicroCredentials.VC.Model;
 
 namespace MicroCredentials.VC.Verification.Checks;
@@ -20,19 +21,26 @@ internal static class IssuanceDateCheck
 
         var view = context.View;
         var (field, text) = view.ValidFrom is not null ? ("validFrom", view.ValidFrom) : view.IssuanceDate is not null ? ("issuanceDate", view.IssuanceDate) : (null, null);
+        DateTimeOffset? issued = null;
         if (field is null)
         {
-            return CheckResult.Fail(VerificationCheck.IssuanceDate, "issuanceDate.missing", "The credential has neither validFrom nor issuanceDate.");
+            // VC 2.0 makes validFrom optional (§4.9); VC 1.1 requires issuanceDate.
+            if (CredentialFormat.VersionOf(context.Document) != VcVersion.V2)
+            {
+                return CheckResult.Fail(VerificationCheck.IssuanceDate, "issuanceDate.missing", "The credential has neither validFrom nor issuanceDate (VC 1.1 requires issuanceDate).");
+            }
         }
-
-        if (!XsdDateTime.TryParse(text, out var issued))
+        else if (!XsdDateTime.TryParse(text, out var parsed))
         {
             return CheckResult.Fail(VerificationCheck.IssuanceDate, "issuanceDate.invalid", $"{field} is not an XML Schema dateTime with a time zone.");
         }
-
-        if (issued > now + skew)
+        else if (parsed > now + skew)
         {
-            return CheckResult.Fail(VerificationCheck.IssuanceDate, "issuanceDate.future", $"{field} {XsdDateTime.Format(issued)} is later than now ({XsdDateTime.Format(now)}): the credential is not valid yet.");
+            return CheckResult.Fail(VerificationCheck.IssuanceDate, "issuanceDate.future", $"{field} {XsdDateTime.Format(parsed)} is later than now ({XsdDateTime.Format(now)}): the credential is not valid yet.");
+        }
+        else
+        {
+            issued = parsed;
         }
 
         var until = ExpiryCheck.Until(view);
@@ -49,6 +57,8 @@ internal static class IssuanceDateCheck
             }
         }
 
-        return CheckResult.Pass(VerificationCheck.IssuanceDate, $"Valid from {XsdDateTime.Format(issued)}.");
+        return CheckResult.Pass(VerificationCheck.IssuanceDate, issued is { } from
+            ? $"Valid from {XsdDateTime.Format(from)}."
+            : "The credential states no validFrom (optional in VC 2.0), so it is valid from when it was issued.");
     }
 }

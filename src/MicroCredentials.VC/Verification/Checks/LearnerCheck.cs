@@ -16,21 +16,47 @@ internal static class LearnerCheck
 
         var identifiers = subjects.SelectMany(s => s.AllIdentifiers).ToList();
         var named = subjects.Any(s => s.Named);
-        if (identifiers.Count == 0 && !named)
-        {
-            return CheckResult.Fail(VerificationCheck.Learner, "learner.notIdentified", "The credential subject has no identifier and no name: the learner is not identified.");
-        }
-
         if (context.Options.ExpectedLearner is { } expected)
         {
             return identifiers.Contains(expected, StringComparer.Ordinal)
                 ? CheckResult.Pass(VerificationCheck.Learner, "The credential subject is the expected learner.")
-                : CheckResult.Fail(VerificationCheck.Learner, "learner.mismatch", "The credential subject is not the expected learner (neither its id nor any of its identifiers match).");
+                : CheckResult.Fail(VerificationCheck.Learner, "learner.mismatch", identifiers.Count == 0
+                    ? "The credential subject has no identifier, so it cannot be the expected learner."
+                    : "The credential subject is not the expected learner (neither its id nor any of its identifiers match).");
         }
 
-        return CheckResult.Pass(VerificationCheck.Learner, identifiers.Count > 0
-            ? "The learner is identified by an identifier; no expected learner was given to compare with."
-            : "The learner is identified by name only; no expected learner was given to compare with.");
+        if (identifiers.Count == 0 && !named && context.Options.RequireIdentifiedLearner)
+        {
+            return CheckResult.Fail(VerificationCheck.Learner, "learner.notIdentified", "The credential subject has no identifier and no name: the learner is not identified.");
+        }
+
+        return CheckResult.Pass(VerificationCheck.Learner, Describe(subjects) + " No expected learner was given to compare with.");
+    }
+
+    /// <summary>What identifies the learner, in words (never the identifiers themselves: they are personal data).</summary>
+    private static string Describe(IReadOnlyList<SubjectView> subjects)
+    {
+        var ids = subjects.Where(s => s.Id is not null).Select(s => s.Id!).ToList();
+        var others = subjects.Sum(s => s.Identifiers.Count);
+        var parts = new List<string>();
+        if (ids.Count > 0)
+        {
+            parts.Add(ids.All(i => i.StartsWith("did:", StringComparison.Ordinal)) ? "its id, a DID" : "its id");
+        }
+
+        if (others > 0)
+        {
+            parts.Add(others == 1 ? "an identifier (such as an identity hash or a national ID)" : $"{others} identifiers (such as identity hashes or national IDs)");
+        }
+
+        if (subjects.Any(s => s.Named))
+        {
+            parts.Add("a name");
+        }
+
+        return parts.Count == 0
+            ? "Nothing identifies the learner (no id, identifier or name, as Open Badges 3.0 allows): the credential is about whoever holds it."
+            : "The learner is identified by " + string.Join(" and ", parts) + ".";
     }
 
     /// <summary>

@@ -170,11 +170,8 @@ internal static class StatusCheck
             return ListOutcome.Failed(StatusCodes.NotAStatusList, "the document served at that URL is not a BitstringStatusListCredential.");
         }
 
-        if (document["id"] is { } idNode && !(idNode is JsonValue iv && iv.TryGetValue(out string? id) && id == url))
-        {
-            return ListOutcome.Failed(StatusCodes.ListIdMismatch, $"the list credential served is {idNode.ToJsonString()}, not the one the entry names: another list was served.");
-        }
-
+        // The list credential's id MAY differ from the URL it was fetched from (Bitstring Status List §2.2; the validation
+        // algorithm compares neither): what binds the list to the credential is its valid proof by the same issuer.
         foreach (var check in new[] { VerificationCheck.Format, VerificationCheck.Context, VerificationCheck.Signature, VerificationCheck.Issuer })
         {
             var result = report[check];
@@ -189,15 +186,21 @@ internal static class StatusCheck
             return ListOutcome.Failed(StatusCodes.IssuerMismatch, $"the status list was issued by {report.Issuer ?? "nobody"}, not by the credential's issuer {issuer ?? "(none)"}.");
         }
 
-        // A list without validFrom is acceptable (VC 2.0 makes it optional); one that is not valid yet is not.
-        if (report[VerificationCheck.IssuanceDate] is { Status: CheckStatus.Failed } notYet && notYet.Code != "issuanceDate.missing")
-        {
-            return ListOutcome.Failed(StatusCodes.ListNotYetValid, "the status list credential is not valid now: " + notYet.Detail);
-        }
-
+        // Expired first: a list whose proof was made after its validUntil is an expired list, not one "not yet valid".
         if (report[VerificationCheck.Expiry] is { Status: CheckStatus.Failed } expired)
         {
-            return ListOutcome.Failed(StatusCodes.ListExpired, "the status list credential is not valid now: " + expired.Detail);
+            return ListOutcome.Failed(StatusCodes.ListExpired, "the status list credential has expired: " + expired.Detail);
+        }
+
+        if (report[VerificationCheck.IssuanceDate] is { Status: CheckStatus.Failed } dates)
+        {
+            return dates.Code switch
+            {
+                "issuanceDate.proofAfterExpiry" => ListOutcome.Failed(StatusCodes.ListExpired, "the status list credential has expired: " + dates.Detail),
+                "issuanceDate.future" or "issuanceDate.notYetValid" or "issuanceDate.proofInFuture" =>
+                    ListOutcome.Failed(StatusCodes.ListNotYetValid, "the status list credential is not valid yet: " + dates.Detail),
+                _ => ListOutcome.Failed(StatusCodes.ListNotVerified, $"the status list credential does not verify (STATUS_VERIFICATION_ERROR): {dates.Name} failed ({dates.Code}): {dates.Detail}"),
+            };
         }
 
         return BitstringStatusListCredential.TryRead(document, out var content, out var error)
