@@ -14,6 +14,24 @@ internal static class Multicodec
     /// <summary>ed25519-priv, varint <c>0x80 0x26</c>.</summary>
     internal const ulong Ed25519Private = 0x1300;
 
+    /// <summary>p256-pub (compressed point), varint <c>0x80 0x24</c>.</summary>
+    internal const ulong P256Public = 0x1200;
+
+    /// <summary>p384-pub (compressed point), varint <c>0x81 0x24</c>.</summary>
+    internal const ulong P384Public = 0x1201;
+
+    /// <summary>p256-priv, varint <c>0x86 0x26</c>.</summary>
+    internal const ulong P256Private = 0x1306;
+
+    /// <summary>p384-priv, varint <c>0x87 0x26</c>.</summary>
+    internal const ulong P384Private = 0x1307;
+
+    /// <summary>The varint of p256-pub.</summary>
+    internal static ReadOnlySpan<byte> P256PublicPrefix => [0x80, 0x24];
+
+    /// <summary>The varint of p384-pub.</summary>
+    internal static ReadOnlySpan<byte> P384PublicPrefix => [0x81, 0x24];
+
     /// <summary>The varint of ed25519-pub.</summary>
     internal static ReadOnlySpan<byte> Ed25519PublicPrefix => [0xed, 0x01];
 

@@ -5,12 +5,15 @@ using MicroCredentials.VC.Crypto;
 namespace MicroCredentials.VC.Dids;
 
 /// <summary>
-/// The did:key method (W3C CCG "The did:key Method v0.7", §3.1 format and §3.1.2 document creation) for Ed25519
-/// keys: <c>did:key:z6Mk…</c>, where the method-specific id is the key's Multikey <c>publicKeyMultibase</c>.
+/// The did:key method (W3C CCG "The did:key Method v0.7", §3.1 format and §3.1.2 document creation) for Ed25519,
+/// P-256 and P-384 keys: <c>did:key:z6Mk…</c>, <c>did:key:zDn…</c>, <c>did:key:z82…</c>, where the method-specific
+/// id is the key's Multikey <c>publicKeyMultibase</c>.
 /// </summary>
 /// <remarks>
-/// Only Ed25519 (multicodec ed25519-pub, <c>z6Mk…</c>) is supported; other key types (P-256 <c>zDn…</c>,
-/// secp256k1 <c>zQ3s…</c>, X25519 <c>z6LS…</c>, …) are rejected with a message naming the key type. The resolved
+/// Ed25519 (multicodec ed25519-pub, <c>z6Mk…</c>), P-256 (p256-pub, <c>zDn…</c>) and P-384 (p384-pub, <c>z82…</c>,
+/// compressed points) resolve; <see cref="Parse"/> and <see cref="TryParse(string?, out Ed25519PublicKey?)"/> read
+/// Ed25519 keys only. Other key types (secp256k1 <c>zQ3s…</c>, X25519 <c>z6LS…</c>, …) are rejected with a message
+/// naming the key type. The resolved
 /// document uses a <c>Multikey</c> verification method (W3C Controlled Identifiers §2.2.2) and does not derive
 /// an X25519 key-agreement key.
 /// </remarks>
@@ -102,8 +105,30 @@ public static class DidKey
     /// <param name="did">The DID.</param>
     /// <returns>A new DID document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="did"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FormatException">Not a did:key, not Ed25519, or malformed.</exception>
-    public static JsonObject ResolveDocument(string did) => CreateDocument(Parse(did));
+    /// <exception cref="FormatException">Not a did:key, not an Ed25519, P-256 or P-384 key, or malformed.</exception>
+    public static JsonObject ResolveDocument(string did)
+    {
+        ArgumentNullException.ThrowIfNull(did);
+        return TryParseAny(did, out var key, out var error) ? CreateDocument(key.Did, key.Multikey) : throw Error.Format(error);
+    }
+
+    /// <summary>The did:key DID of an ECDSA P-256 (<c>did:key:zDn…</c>) or P-384 (<c>did:key:z82…</c>) public key.</summary>
+    /// <param name="publicKey">The key (only its public part is read).</param>
+    /// <returns>The DID.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="publicKey"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The key is not on P-256 or P-384.</exception>
+    public static string Create(System.Security.Cryptography.ECDsa publicKey) => Prefix + EcMultikey.ExportPublicKey(publicKey);
+
+    /// <summary>The verification method id of an ECDSA P-256 or P-384 key: <c>did:key:zDn…#zDn…</c>.</summary>
+    /// <param name="publicKey">The key (only its public part is read).</param>
+    /// <returns>The DID URL.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="publicKey"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The key is not on P-256 or P-384.</exception>
+    public static string CreateVerificationMethodId(System.Security.Cryptography.ECDsa publicKey)
+    {
+        var multibase = EcMultikey.ExportPublicKey(publicKey);
+        return Prefix + multibase + "#" + multibase;
+    }
 
     /// <summary>The did:key DID document of a key (see <see cref="ResolveDocument"/>).</summary>
     /// <param name="publicKey">The key.</param>
@@ -112,8 +137,12 @@ public static class DidKey
     public static JsonObject CreateDocument(Ed25519PublicKey publicKey)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
-        var did = Create(publicKey);
-        var vmId = DidKey.CreateVerificationMethodId(publicKey);
+        return CreateDocument(Create(publicKey), publicKey.ToMultibase());
+    }
+
+    private static JsonObject CreateDocument(string did, string multibase)
+    {
+        var vmId = did + "#" + multibase;
         return new JsonObject
         {
             ["@context"] = new JsonArray(DidContext, MultikeyContext),
@@ -123,7 +152,7 @@ public static class DidKey
                 ["id"] = vmId,
                 ["type"] = "Multikey",
                 ["controller"] = did,
-                ["publicKeyMultibase"] = publicKey.ToMultibase(),
+                ["publicKeyMultibase"] = multibase,
             }),
             ["authentication"] = new JsonArray(vmId),
             ["assertionMethod"] = new JsonArray(vmId),
@@ -133,6 +162,44 @@ public static class DidKey
     }
 
     private static bool TryParseCore(string value, [NotNullWhen(true)] out Ed25519PublicKey? key, [NotNullWhen(false)] out string? error)
+    {
+        key = null;
+        if (!TryParseAny(value, out var parsed, out error))
+        {
+            return false;
+        }
+
+        if (parsed.Ed25519 is null)
+        {
+            error = "The did:key holds a " + Multicodec.Describe(parsed.Codec) + " key; only Ed25519 (ed25519-pub, z6Mk…) is read as an Ed25519PublicKey (P-256 and P-384 did:keys resolve with ResolveDocument).";
+            return false;
+        }
+
+        key = parsed.Ed25519;
+        return true;
+    }
+
+    /// <summary>A did:key's key: Ed25519, or ECDSA P-256/P-384 (as a public EC JWK).</summary>
+    /// <param name="Did">The DID (without a fragment).</param>
+    /// <param name="Multikey">The method-specific id, the key's <c>publicKeyMultibase</c>.</param>
+    /// <param name="Codec">The multicodec of the key.</param>
+    /// <param name="Ed25519">The Ed25519 key, when it is one.</param>
+    /// <param name="Jwk">The public JWK (OKP Ed25519 or EC P-256/P-384).</param>
+    internal sealed record ParsedKey(string Did, string Multikey, ulong Codec, Ed25519PublicKey? Ed25519, JsonObject Jwk)
+    {
+        /// <summary>The verification method id <c>did:key:z…#z…</c>.</summary>
+        public string VerificationMethodId => Did + "#" + Multikey;
+    }
+
+    /// <summary>
+    /// Reads a did:key DID or DID URL holding an Ed25519, P-256 (<c>zDn…</c>, p256-pub) or P-384 (<c>z82…</c>,
+    /// p384-pub) key; the fragment, when present, must equal the method-specific id.
+    /// </summary>
+    /// <param name="value">The DID or DID URL.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="error">Why it was rejected.</param>
+    /// <returns>Whether it was read.</returns>
+    internal static bool TryParseAny(string value, [NotNullWhen(true)] out ParsedKey? key, [NotNullWhen(false)] out string? error)
     {
         key = null;
         if (!value.StartsWith(Prefix, StringComparison.Ordinal))
@@ -175,12 +242,31 @@ public static class DidKey
             return false;
         }
 
+        if (EcMultikey.IsEcPublicCodec(codec))
+        {
+            if (!EcMultikey.TryDecodeToJwk(multibase, out var jwk, out var ecError))
+            {
+                error = "The did:key " + Multicodec.Describe(codec) + " key is not valid: " + ecError;
+                return false;
+            }
+
+            key = new ParsedKey(Prefix + multibase, multibase, codec, null, jwk);
+            error = null;
+            return true;
+        }
+
         if (codec != Multicodec.Ed25519Public)
         {
-            error = "The did:key holds a " + Multicodec.Describe(codec) + " key; only Ed25519 (ed25519-pub, z6Mk…) is supported.";
+            error = "The did:key holds a " + Multicodec.Describe(codec) + " key; only Ed25519 (ed25519-pub, z6Mk…), P-256 (p256-pub, zDn…) and P-384 (p384-pub, z82…) are supported.";
             return false;
         }
 
-        return Ed25519PublicKey.TryFromMultibaseCore(multibase, out key, out error);
+        if (!Ed25519PublicKey.TryFromMultibaseCore(multibase, out var ed, out error))
+        {
+            return false;
+        }
+
+        key = new ParsedKey(Prefix + multibase, multibase, codec, ed, ed.ToJwk());
+        return true;
     }
 }

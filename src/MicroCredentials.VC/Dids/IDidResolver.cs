@@ -51,7 +51,7 @@ public static class DidCodes
     public const string IdMismatch = "did.idMismatch";
 }
 
-/// <summary>Resolves <c>did:key</c> DIDs (Ed25519) locally: the document is derived from the key itself.</summary>
+/// <summary>Resolves <c>did:key</c> DIDs (Ed25519, P-256, P-384) locally: the document is derived from the key itself.</summary>
 public sealed class DidKeyResolver : IDidResolver
 {
     /// <summary>The resolver.</summary>
@@ -61,9 +61,9 @@ public sealed class DidKeyResolver : IDidResolver
     public ValueTask<DidResolutionResult> ResolveAsync(string did, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(did);
-        return ValueTask.FromResult(DidKey.TryParse(did, out var key, out var problem)
-            ? new DidResolutionResult(DidKey.CreateDocument(key))
-            : DidResolutionResult.Failed(problem.Code, "'" + did + "' is not a did:key this library supports: " + problem.Message));
+        return ValueTask.FromResult(DidKey.TryParseAny(did, out _, out var error)
+            ? new DidResolutionResult(DidKey.ResolveDocument(did))
+            : DidResolutionResult.Failed(DidCodes.InvalidDid, "'" + did + "' is not a did:key this library supports: " + error));
     }
 }
 

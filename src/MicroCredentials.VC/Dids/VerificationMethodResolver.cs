@@ -24,7 +24,8 @@ public sealed record VerificationMethod(string Id, string Type, string Controlle
     /// <summary>
     /// The public key as a JSON Web Key (RFC 7517), public members only: set for every method whose document gives
     /// <c>publicKeyJwk</c> (OKP Ed25519, EC P-256/P-384/P-521 — e.g. did:jwk, or a did:web <c>JsonWebKey</c>/<c>JsonWebKey2020</c>
-    /// method), and for Ed25519 <c>publicKeyMultibase</c> keys (their OKP form). VC-JOSE-COSE (ES256) keys are read here.
+    /// method), for Ed25519 <c>publicKeyMultibase</c> keys (their OKP form), and for P-256/P-384 <c>publicKeyMultibase</c>
+    /// keys (<c>zDn…</c>, <c>z82…</c>, as an EC JWK; did:key included). VC-JOSE-COSE (ES256) and ecdsa-* keys are read here.
     /// </summary>
     public JsonObject? PublicKeyJwk { get; init; }
 }
@@ -69,11 +70,18 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
 
         var hash = verificationMethodId.IndexOf('#', StringComparison.Ordinal);
         var did = hash < 0 ? verificationMethodId : verificationMethodId[..hash];
+        if (hash < 0 && did.StartsWith(DidKey.Prefix, StringComparison.Ordinal) && did.Length > DidKey.Prefix.Length && did.AsSpan(DidKey.Prefix.Length).IndexOfAny('/', '?', ';') < 0)
+        {
+            // did:key v0.7 §3.1.2: a did:key names its one verification method, did:key:z…#z…, so a bare DID used as a verificationMethod resolves to it.
+            verificationMethodId = did + "#" + did[DidKey.Prefix.Length..];
+            hash = did.Length;
+        }
+
         if (hash > 0 && did.StartsWith(DidKey.Prefix, StringComparison.Ordinal) && dids is DidResolverRegistry { } registry && registry.Methods.Contains("key")
-            && verificationMethodId.AsSpan(hash + 1).SequenceEqual(did.AsSpan(DidKey.Prefix.Length)) && DidKey.TryParse(did, out var didKey))
+            && verificationMethodId.AsSpan(hash + 1).SequenceEqual(did.AsSpan(DidKey.Prefix.Length)) && DidKey.TryParseAny(did, out var didKey, out _))
         {
             // did:key fast path: the document is derived from the key, and lists it under every relationship but keyAgreement.
-            return new VerificationMethodResult(new VerificationMethod(verificationMethodId, "Multikey", did, didKey), proofPurpose is "assertionMethod" or "authentication" or "capabilityInvocation" or "capabilityDelegation");
+            return new VerificationMethodResult(new VerificationMethod(verificationMethodId, "Multikey", did, didKey.Ed25519) { PublicKeyJwk = didKey.Jwk }, proofPurpose is "assertionMethod" or "authentication" or "capabilityInvocation" or "capabilityDelegation");
         }
 
         var resolution = await dids.ResolveAsync(did, cancellationToken).ConfigureAwait(false);
@@ -98,6 +106,10 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
             {
                 jwk = key.ToJwk();
             }
+            else if (EcMultikey.TryDecodeToJwk(multibase, out var ecJwk, out _))
+            {
+                jwk = ecJwk;
+            }
         }
         else if (vmNode["publicKeyJwk"] is JsonObject jwkNode && PublicJwk.TryValidate(jwkNode, out var validated, out _))
         {
@@ -110,7 +122,7 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
 
         if (key is null && (jwk is null || PublicJwk.Str(jwk["crv"]) == "X25519"))
         {
-            return VerificationMethodResult.Failed("signature.unsupportedKey", $"The verification method '{verificationMethodId}' has no public key this library can use (an Ed25519 publicKeyMultibase, or a publicKeyJwk for Ed25519 or EC P-256/P-384/P-521).");
+            return VerificationMethodResult.Failed("signature.unsupportedKey", $"The verification method '{verificationMethodId}' has no public key this library can use (an Ed25519, P-256 or P-384 publicKeyMultibase, or a publicKeyJwk for Ed25519 or EC P-256/P-384/P-521).");
         }
 
         var authorized = IsListedUnder(doc, proofPurpose, verificationMethodId, did);

@@ -12,6 +12,15 @@ public static class Cryptosuites
     /// <summary><c>eddsa-jcs-2022</c>: JSON canonicalization (RFC 8785), Ed25519.</summary>
     public static ICryptosuite EdDsaJcs2022 => Proofs.EdDsaJcs2022.Instance;
 
+    /// <summary><c>ecdsa-rdfc-2019</c>: RDFC-1.0 canonicalization, ECDSA P-256 (SHA-256) or P-384 (SHA-384), by the key.</summary>
+    public static ICryptosuite EcdsaRdfc2019 => Proofs.EcdsaRdfc2019.Instance;
+
+    /// <summary><c>ecdsa-jcs-2019</c>: JSON canonicalization (RFC 8785), ECDSA P-256 (SHA-256) or P-384 (SHA-384), by the key.</summary>
+    public static ICryptosuite EcdsaJcs2019 => Proofs.EcdsaJcs2019.Instance;
+
+    /// <summary><c>ecdsa-sd-2023</c>: selective disclosure with ECDSA P-256; verification of the holder's derived proofs.</summary>
+    public static ICryptosuite EcdsaSd2023 => Proofs.EcdsaSd2023.Instance;
+
     /// <summary>The legacy <c>Ed25519Signature2020</c> proof type (verification of existing credentials).</summary>
     public static ICryptosuite Ed25519Signature2020 => Proofs.Ed25519Signature2020.Instance;
 }
@@ -28,10 +37,10 @@ public sealed class CryptosuiteRegistry
         _suites = suites.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
 
     /// <summary>Every suite of this library, including the legacy Ed25519Signature2020 proof type.</summary>
-    public static CryptosuiteRegistry Default { get; } = new([Cryptosuites.EdDsaRdfc2022, Cryptosuites.EdDsaJcs2022, Cryptosuites.Ed25519Signature2020]);
+    public static CryptosuiteRegistry Default { get; } = new([Cryptosuites.EdDsaRdfc2022, Cryptosuites.EdDsaJcs2022, Cryptosuites.EcdsaRdfc2019, Cryptosuites.EcdsaJcs2019, Cryptosuites.EcdsaSd2023, Cryptosuites.Ed25519Signature2020]);
 
     /// <summary>The suites of VC Data Integrity 1.0 only (no legacy proof types).</summary>
-    public static CryptosuiteRegistry DataIntegrityOnly { get; } = new([Cryptosuites.EdDsaRdfc2022, Cryptosuites.EdDsaJcs2022]);
+    public static CryptosuiteRegistry DataIntegrityOnly { get; } = new([Cryptosuites.EdDsaRdfc2022, Cryptosuites.EdDsaJcs2022, Cryptosuites.EcdsaRdfc2019, Cryptosuites.EcdsaJcs2019, Cryptosuites.EcdsaSd2023]);
 
     /// <summary>A registry of exactly these suites.</summary>
     /// <param name="suites">The suites.</param>

@@ -23,14 +23,14 @@ public static class DataIntegrity
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The secured copy.</returns>
     /// <exception cref="ProofException">The document cannot be secured with this suite (e.g. an undefined term), or a previous proof is missing.</exception>
-    /// <exception cref="ArgumentException">The signer's algorithm is not the suite's (e.g. an ES256 key for eddsa-rdfc-2022).</exception>
+    /// <exception cref="ArgumentException">The signer's algorithm is not the suite's (e.g. an ES256 key for eddsa-rdfc-2022), or the suite is ecdsa-sd-2023 (verification only).</exception>
     public static async ValueTask<JsonObject> AddProofAsync(JsonObject document, ICryptosuite suite, ISigner signer, ProofOptions options, CryptosuiteContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(options);
-        RequireAlgorithm(suite, signer);
+        suite = RequireAlgorithm(suite, signer);
         context ??= CryptosuiteContext.Default;
         CheckSignable(document, context.Limits);
 
@@ -173,9 +173,22 @@ public static class DataIntegrity
             return ProofCheck.Fail(proof, "signature.missingProofValue", "The proof has no proofValue.");
         }
 
-        if (!proofValue.StartsWith('z') || !Multibase.TryDecode(proofValue, out var signature) || signature.Length != 64)
+        var ours = suite as DataIntegrityCryptosuite;
+        var sd = suite as EcdsaSd2023;
+        EcdsaSd2023.DerivedProof? derived = null;
+        byte[]? signature = null;
+        if (sd is not null)
         {
-            return ProofCheck.Fail(proof, "signature.malformedProofValue", "The proofValue is not a base58btc multibase Ed25519 signature of 64 bytes.");
+            if (!EcdsaSd2023.TryParseDerived(proofValue, out derived, out var sdError))
+            {
+                return ProofCheck.Fail(proof, "signature.malformedProofValue", sdError);
+            }
+        }
+        else if (!proofValue.StartsWith('z') || !Multibase.TryDecode(proofValue, out signature) || !(ours?.IsSignatureLength(signature.Length) ?? signature.Length == 64))
+        {
+            return ProofCheck.Fail(proof, "signature.malformedProofValue", ours is EcdsaCryptosuite
+                ? "The proofValue is not a base58btc multibase ECDSA signature (R ‖ S, 64 bytes for P-256, 96 for P-384)."
+                : "The proofValue is not a base58btc multibase Ed25519 signature of 64 bytes.");
         }
 
         if (proof["verificationMethod"] is not JsonValue vmv || !vmv.TryGetValue(out string? vmId) || string.IsNullOrEmpty(vmId))
@@ -245,17 +258,38 @@ public static class DataIntegrity
             return ProofCheck.Fail(proof, method.Problem?.Code ?? "signature.keyResolution", method.Problem?.Message ?? $"The verification method '{vmId}' could not be resolved.");
         }
 
-        if (method.Method.PublicKey is not { } publicKey)
+        var variant = ours?.ForMethod(method.Method);
+        if (ours is null ? method.Method.PublicKey is null : variant is null)
         {
-            return ProofCheck.Fail(proof, "signature.unsupportedKey", $"The verification method '{vmId}' holds a {(string?)method.Method.PublicKeyJwk?["crv"] ?? "non-Ed25519"} key; {suite.Name} needs an Ed25519 key.", method);
+            var needs = ours switch
+            {
+                EcdsaCryptosuite => "an ECDSA P-256 or P-384",
+                EcdsaSd2023 => "an ECDSA P-256",
+                _ => "an Ed25519",
+            };
+            return ProofCheck.Fail(proof, "signature.unsupportedKey", $"The verification method '{vmId}' holds a {(string?)method.Method.PublicKeyJwk?["crv"] ?? "non-Ed25519"} key; {suite.Name} needs {needs} key.", method);
         }
+
+        if (variant is not null && signature is not null && signature.Length != variant.SignatureLength)
+        {
+            return ProofCheck.Fail(proof, "signature.malformedProofValue", $"The proofValue is not a {variant.KeyDescription} signature: it has {signature.Length} bytes, not {variant.SignatureLength}.", method);
+        }
+
+        suite = variant ?? suite;
 
         try
         {
             var capture = new SignedDataCapture();
             var inputs = suite.Configure(unsecured, proofOptions, verifying: true) with { IgnoreProofMember = !chained, Capture = capture };
-            var hashData = await HashAsync(suite, inputs, context, cancellationToken).ConfigureAwait(false);
-            if (!publicKey.Verify(hashData, signature))
+            if (sd is not null)
+            {
+                if (await sd.VerifyDerivedAsync(inputs, derived!, method.Method, context, cancellationToken).ConfigureAwait(false) is { } sdProblem)
+                {
+                    return ProofCheck.Fail(proof, sdProblem.Code, sdProblem.Message, method);
+                }
+            }
+            else if (await HashAsync(suite, inputs, context, cancellationToken).ConfigureAwait(false) is var hashData
+                && !(variant?.VerifySignature(method.Method, hashData, signature!) ?? method.Method.PublicKey!.Verify(hashData, signature!)))
             {
                 return ProofCheck.Fail(proof, "signature.invalid", $"The {suite.Name} signature does not verify with the key of '{vmId}': the document or the proof was changed after signing, or signed with another key.", method);
             }
@@ -286,20 +320,34 @@ public static class DataIntegrity
     /// <summary>Refuses a signer whose algorithm is not the suite's: misuse, so it throws.</summary>
     /// <param name="suite">The suite.</param>
     /// <param name="signer">The signer.</param>
+    /// <returns>The suite, or its variant for the signer's algorithm (an ECDSA suite's P-384 variant for an ES384 signer).</returns>
     /// <exception cref="ArgumentException">The algorithms differ.</exception>
-    internal static void RequireAlgorithm(ICryptosuite suite, ISigner signer)
+    internal static ICryptosuite RequireAlgorithm(ICryptosuite suite, ISigner signer)
     {
+        if (suite is EcdsaSd2023)
+        {
+            throw Error.Argument(nameof(suite), "Creating ecdsa-sd-2023 base or derived proofs is not supported; this library verifies derived proofs only.");
+        }
+
+        if (suite is DataIntegrityCryptosuite ours)
+        {
+            return ours.ForSignatureAlgorithm(signer.Algorithm)
+                ?? throw Error.Argument(nameof(signer), $"The {suite.Name} cryptosuite signs with {(ours is EcdsaCryptosuite ? "ES256 or ES384" : suite.SignatureAlgorithm)}, but the signer '{signer.KeyId}' uses {signer.Algorithm}.");
+        }
+
         if (!string.Equals(signer.Algorithm, suite.SignatureAlgorithm, StringComparison.Ordinal))
         {
             throw Error.Argument(nameof(signer), $"The {suite.Name} cryptosuite signs with {suite.SignatureAlgorithm}, but the signer '{signer.KeyId}' uses {signer.Algorithm}.");
         }
+
+        return suite;
     }
 
     private static async ValueTask<byte[]> HashAsync(ICryptosuite suite, ProofInputs inputs, CryptosuiteContext context, CancellationToken cancellationToken)
     {
         try
         {
-            if (suite is Ed25519Cryptosuite ours)
+            if (suite is DataIntegrityCryptosuite ours)
             {
                 return await ours.HashDataAsync(inputs, context, cancellationToken).ConfigureAwait(false);
             }

@@ -45,7 +45,7 @@ public sealed class DataIntegritySigner : ICredentialSigner
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentException.ThrowIfNullOrWhiteSpace(signer.KeyId, nameof(signer));
         Suite = suite ?? Cryptosuites.EdDsaRdfc2022;
-        DataIntegrity.RequireAlgorithm(Suite, signer);
+        _ = DataIntegrity.RequireAlgorithm(Suite, signer);
         Signer = signer;
         Context = context ?? CryptosuiteContext.Default;
         TimeProvider = timeProvider ?? TimeProvider.System;
@@ -98,7 +98,7 @@ public sealed class DataIntegritySigner : ICredentialSigner
             throw new ProofException(problems[0].Code, "Not a well-formed verifiable credential: " + string.Join(" ", problems.Select(p => p.Message)));
         }
 
-        if (Suite is not EdDsaRdfc2022 and not Ed25519Signature2020)
+        if (Suite is not EdDsaRdfc2022 and not Ed25519Signature2020 and not EcdsaRdfc2019)
         {
             // RDFC-based suites run JSON-LD in safe mode while hashing (the document without its proofs); the others must not sign what a verifier refuses.
             try

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.JsonLd;
 using MicroCredentials.VC.Rdf;
 
 namespace MicroCredentials.VC.Proofs;
@@ -38,26 +37,6 @@ public sealed class EdDsaRdfc2022 : Ed25519Cryptosuite
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <param name="capture">Receives the dataset that is canonicalized, when given.</param>
     /// <returns>The canonical bytes.</returns>
-    internal async ValueTask<byte[]> CanonicalizeForSuite(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken, List<Quad>? capture = null)
-    {
-        IReadOnlyList<Quad> quads;
-        try
-        {
-            quads = await JsonLdProcessor.ToRdfAsync(document, context.JsonLdOptions, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonLdException ex)
-        {
-            throw new ProofException("context." + ex.Code.Replace(' ', '-'), "JSON-LD processing failed: " + ex.Message, ex);
-        }
-
-        capture?.AddRange(quads);
-        try
-        {
-            return Rdfc10.Canonicalize(quads, null, cancellationToken).CanonicalNQuadsUtf8.ToArray();
-        }
-        catch (RdfcException ex)
-        {
-            throw new ProofException("signature.canonicalization", "RDF canonicalization failed: " + ex.Message, ex);
-        }
-    }
+    internal ValueTask<byte[]> CanonicalizeForSuite(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken, List<Quad>? capture = null) =>
+        RdfcTransform.CanonicalizeAsync(document, context, RdfcOptions.Default, cancellationToken, capture);
 }

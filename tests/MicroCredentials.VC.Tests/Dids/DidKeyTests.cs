@@ -68,5 +68,95 @@ public class DidKeyTests
 
     [Test]
     public void ResolveDocument_Unsupported_Throws() =>
-        Assert.Throws<FormatException>(() => DidKey.ResolveDocument("did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169"));
+        Assert.Throws<FormatException>(() => DidKey.ResolveDocument("did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme"));
+
+    private static JsonObject EcdsaKeyPair(string file) =>
+        (JsonObject)JsonNode.Parse(File.ReadAllText(TestSupport.Shared.Vectors("vc-di-ecdsa", "TestVectors", file)))!;
+
+    [TestCase("p256KeyPair.json", "zDn", "P-256", TestName = "ResolveDocument_P256VectorKey_HasTheMultikeyMethod")]
+    [TestCase("p384KeyPair.json", "z82", "P-384", TestName = "ResolveDocument_P384VectorKey_HasTheMultikeyMethod")]
+    public async Task ResolveDocument_EcdsaKey_HasTheMultikeyMethod(string file, string prefix, string crv)
+    {
+        var pair = EcdsaKeyPair(file);
+        var multikey = (string)pair["publicKeyMultibase"]!;
+        Assert.That(multikey, Does.StartWith(prefix));
+        var did = "did:key:" + multikey;
+        var doc = DidKey.ResolveDocument(did);
+        var vm = doc["verificationMethod"]!.AsArray().Single()!.AsObject();
+        Assert.That((string?)vm["id"], Is.EqualTo(did + "#" + multikey));
+        Assert.That((string?)vm["type"], Is.EqualTo("Multikey"));
+        Assert.That((string?)vm["controller"], Is.EqualTo(did));
+        Assert.That((string?)vm["publicKeyMultibase"], Is.EqualTo(multikey));
+        Assert.That(doc["assertionMethod"]!.AsArray().Select(n => (string?)n), Is.EqualTo(new[] { did + "#" + multikey }));
+
+        // the key the did:key resolves to is the vector's key pair
+        using var secret = EcMultikey.ImportPrivateKey((string)pair["secretKeyMultibase"]!);
+        Assert.That(DidKey.Create(secret), Is.EqualTo(did));
+        Assert.That(DidKey.CreateVerificationMethodId(secret), Is.EqualTo(did + "#" + multikey));
+        var q = secret.ExportParameters(false).Q;
+
+        foreach (var (name, resolver) in new[] { ("fast path", DidVerificationMethodResolver.Default), ("through the document", new DidVerificationMethodResolver(DidKeyResolver.Instance)) })
+        {
+            foreach (var vmId in new[] { did + "#" + multikey, did })
+            {
+                var result = await resolver.ResolveAsync(vmId, "assertionMethod");
+                Assert.That(result.Succeeded, Is.True, name + " " + result.Problem?.Message);
+                Assert.That(result.AuthorizedForPurpose, Is.True, name);
+                Assert.That(result.Method!.Id, Is.EqualTo(did + "#" + multikey), name + ": a bare did:key names its one key");
+                Assert.That(result.Method.Controller, Is.EqualTo(did), name);
+                Assert.That(result.Method.PublicKey, Is.Null, name);
+                var jwk = result.Method.PublicKeyJwk!;
+                Assert.That((string?)jwk["kty"], Is.EqualTo("EC"), name);
+                Assert.That((string?)jwk["crv"], Is.EqualTo(crv), name);
+                Assert.That((string?)jwk["x"], Is.EqualTo(Base64Url.Encode(q.X)), name);
+                Assert.That((string?)jwk["y"], Is.EqualTo(Base64Url.Encode(q.Y)), name);
+            }
+        }
+    }
+
+    [TestCase("example25-a-p-256-public-key-encoded-as-a-multikey.json", "P-256", TestName = "EcMultikey_CidP256Example_RoundTrips")]
+    [TestCase("example26-a-p-384-public-key-encoded-as-a-multikey.json", "P-384", TestName = "EcMultikey_CidP384Example_RoundTrips")]
+    public void EcMultikey_CidExample_RoundTrips(string file, string crv)
+    {
+        var vm = (JsonObject)JsonNode.Parse(File.ReadAllText(TestSupport.Shared.Vectors("cid-v1", "spec-examples", file)))!;
+        var multikey = (string)vm["publicKeyMultibase"]!;
+        using var key = EcMultikey.ImportPublicKey(multikey);
+        Assert.That(key.KeySize, Is.EqualTo(crv == "P-256" ? 256 : 384));
+        Assert.That(EcMultikey.ExportPublicKey(key), Is.EqualTo(multikey));
+        Assert.That(DidKey.ResolveDocument("did:key:" + multikey)["id"]!.GetValue<string>(), Is.EqualTo("did:key:" + multikey));
+    }
+
+    [Test]
+    public void EcMultikey_PointNotOnCurve_IsRejected()
+    {
+        var bytes = Multibase.Decode("zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP");
+        var found = false;
+        for (var b = 0; b < 256 && !found; b++)
+        {
+            // x values with no point on the curve exist for about half of all x; find one by changing the last byte
+            bytes[^1] = (byte)b;
+            var candidate = Multibase.EncodeBase58Btc(bytes);
+            try
+            {
+                using var _ = EcMultikey.ImportPublicKey(candidate);
+            }
+            catch (FormatException e)
+            {
+                found = true;
+                Assert.That(e.Message, Does.Contain("not a point on the curve"));
+                var ex = Assert.Throws<FormatException>(() => DidKey.ResolveDocument("did:key:" + candidate));
+                Assert.That(ex!.Message, Does.Contain("p256-pub"));
+            }
+        }
+
+        Assert.That(found, Is.True);
+    }
+
+    [Test]
+    public void EcMultikey_WrongLength_IsRejected()
+    {
+        var bytes = Multibase.Decode("zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP");
+        var e = Assert.Throws<FormatException>(() => EcMultikey.ImportPublicKey(Multibase.EncodeBase58Btc(bytes[..^1])));
+        Assert.That(e!.Message, Does.Contain("compressed point of 33 bytes"));
+    }
 }

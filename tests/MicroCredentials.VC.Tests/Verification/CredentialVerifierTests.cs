@@ -216,7 +216,7 @@ public class CredentialVerifierTests
     {
         var (key, vc) = await SignedVc2(Cryptosuites.EdDsaJcs2022);
         using var _ = key;
-        vc["proof"]!["cryptosuite"] = "ecdsa-rdfc-2019";
+        vc["proof"]!["cryptosuite"] = "bbs-2023";
         var report = await At(Later).VerifyAsync(vc);
         Assert.That(report[VerificationCheck.Signature].Code, Is.EqualTo("signature.unsupportedCryptosuite"));
     }
