@@ -235,6 +235,8 @@ internal static class Cli
     {
         "eddsa-rdfc-2022" => Cryptosuites.EdDsaRdfc2022,
         "eddsa-jcs-2022" => Cryptosuites.EdDsaJcs2022,
+        "ecdsa-rdfc-2019" => Cryptosuites.EcdsaRdfc2019,
+        "ecdsa-jcs-2019" => Cryptosuites.EcdsaJcs2019,
         _ => throw new UsageException($"unknown proof format '{name}' (use eddsa-rdfc-2022 or eddsa-jcs-2022)."),
     };
 
