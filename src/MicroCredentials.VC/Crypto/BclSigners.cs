@@ -14,19 +14,19 @@ public sealed class EcdsaSigner : LocalSigner
     private readonly JsonObject publicJwk;
 
     /// <summary>Creates the signer.</summary>
-    /// <param name="key">The key (the caller's), on P-256, P-384 or P-521.</param>
+    /// <param name="key">The key (the caller's), on P-256, P-384, P-521 (ES256/384/512) or secp256k1 (ES256K).</param>
     /// <param name="keyId">The verification method URL or <c>kid</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="keyId"/> is empty, or the key is not on a supported curve.</exception>
     public EcdsaSigner(ECDsa key, string keyId)
-        : this(key, keyId, JwsKeys.CurveName(key ?? throw new ArgumentNullException(nameof(key))) ?? throw Error.Argument(nameof(key), "The EC key is not on P-256, P-384 or P-521."))
+        : this(key, keyId, JwsKeys.CurveName(key ?? throw new ArgumentNullException(nameof(key))) ?? throw Error.Argument(nameof(key), "The EC key is not on P-256, P-384, P-521 or secp256k1."))
     {
     }
 
     private EcdsaSigner(ECDsa key, string keyId, string crv)
-        : base(JwsAlgorithm.ForEcdsaKeySize(key.KeySize)!.Name, keyId)
+        : base(JwsAlgorithm.ForCurve(crv)!.Name, keyId)
     {
-        algorithm = JwsAlgorithm.ForEcdsaKeySize(key.KeySize)!;
+        algorithm = JwsAlgorithm.ForCurve(crv)!;
         var p = key.ExportParameters(false);
         publicJwk = new JsonObject { ["kty"] = "EC", ["crv"] = crv, ["x"] = Base64Url.Encode(p.Q.X), ["y"] = Base64Url.Encode(p.Q.Y) };
         Key = key;

@@ -86,6 +86,9 @@ public static class SignatureAlgorithms
     /// <summary><c>ES512</c>: ECDSA P-521 with SHA-512.</summary>
     public const string Es512 = "ES512";
 
+    /// <summary>ECDSA with secp256k1 and SHA-256 (RFC 8812 §3.2).</summary>
+    public const string Es256K = "ES256K";
+
     /// <summary><c>RS256</c>: RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7518 §3.3).</summary>
     public const string Rs256 = "RS256";
 

@@ -6,7 +6,8 @@ namespace MicroCredentials.VC.Crypto;
 /// <summary>
 /// The one table of JWS signature algorithms (RFC 7518 §3.1, §3.3–3.5; RFC 8037 §3.1) this library signs and
 /// verifies with, for vc+jwt (VC-JOSE-COSE), JAdES seals and the <see cref="ISigner"/> implementations: EdDSA
-/// (Ed25519), ES256/ES384/ES512 (ECDSA on P-256/P-384/P-521, signature R ‖ S in IEEE P1363 form), RS256/384/512
+/// (Ed25519), ES256/ES384/ES512 (ECDSA on P-256/P-384/P-521, signature R ‖ S in IEEE P1363 form), ES256K
+/// (secp256k1, RFC 8812), RS256/384/512
 /// (RSASSA-PKCS1-v1_5) and PS256/384/512 (RSASSA-PSS, salt the hash length). Unsecured (<c>none</c>) and MAC
 /// (<c>HS*</c>) algorithms are never in it. Ed25519 runs on <see cref="Ed25519"/> (NSec), the rest on the BCL.
 /// </summary>
@@ -21,6 +22,7 @@ internal sealed class JwsAlgorithm
         ["ES256"] = new("ES256", JwsKeyType.Ec, "P-256", HashAlgorithmName.SHA256, null, 256),
         ["ES384"] = new("ES384", JwsKeyType.Ec, "P-384", HashAlgorithmName.SHA384, null, 384),
         ["ES512"] = new("ES512", JwsKeyType.Ec, "P-521", HashAlgorithmName.SHA512, null, 521),
+        ["ES256K"] = new("ES256K", JwsKeyType.Ec, "secp256k1", HashAlgorithmName.SHA256, null, 256),
         ["RS256"] = new("RS256", JwsKeyType.Rsa, null, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, 0),
         ["RS384"] = new("RS384", JwsKeyType.Rsa, null, HashAlgorithmName.SHA384, RSASignaturePadding.Pkcs1, 0),
         ["RS512"] = new("RS512", JwsKeyType.Rsa, null, HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1, 0),
@@ -75,7 +77,13 @@ internal sealed class JwsAlgorithm
     /// <returns>The algorithm.</returns>
     internal static JwsAlgorithm Get(string name) => Table[name];
 
-    /// <summary>The ECDSA algorithm for a key's curve size (256, 384, 521 bits), or null.</summary>
+    /// <summary>The ECDSA algorithm of a JWK curve (P-256 → ES256, P-384 → ES384, P-521 → ES512, secp256k1 → ES256K), or null.</summary>
+    /// <param name="crv">The JWK <c>crv</c>.</param>
+    /// <returns>The algorithm, or null.</returns>
+    internal static JwsAlgorithm? ForCurve(string? crv) =>
+        crv is null ? null : Table.Values.FirstOrDefault(a => a.KeyType == JwsKeyType.Ec && a.Curve == crv);
+
+    /// <summary>The ECDSA algorithm for a NIST curve's size (256, 384, 521 bits), or null.</summary>
     /// <param name="keySize">The key size in bits.</param>
     /// <returns>ES256, ES384, ES512 or null.</returns>
     internal static JwsAlgorithm? ForEcdsaKeySize(int keySize) => keySize switch

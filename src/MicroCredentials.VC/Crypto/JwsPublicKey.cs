@@ -153,8 +153,12 @@ internal static class JwsKeys
         "P-256" => ECCurve.NamedCurves.nistP256,
         "P-384" => ECCurve.NamedCurves.nistP384,
         "P-521" => ECCurve.NamedCurves.nistP521,
+        "secp256k1" => ECCurve.CreateFromValue(Secp256k1Oid),
         _ => null,
     };
+
+    /// <summary>The OID of secp256k1 (SEC 2).</summary>
+    internal const string Secp256k1Oid = "1.3.132.0.10";
 
     /// <summary>The JWK <c>crv</c> of an ECDSA key by its curve (OID, else size), or null when not a NIST curve.</summary>
     internal static string? CurveName(ECDsa key)
@@ -175,6 +179,7 @@ internal static class JwsKeys
             "1.2.840.10045.3.1.7" => "P-256",
             "1.3.132.0.34" => "P-384",
             "1.3.132.0.35" => "P-521",
+            Secp256k1Oid => "secp256k1",
             null => key.KeySize switch { 256 => "P-256", 384 => "P-384", 521 => "P-521", _ => null },
             _ => null,
         };

@@ -54,7 +54,7 @@ internal static class PublicJwk
             case ("OKP", "Ed25519" or "X25519"):
                 size = 32;
                 break;
-            case ("EC", "P-256"):
+            case ("EC", "P-256" or "secp256k1"):
                 size = 32;
                 break;
             case ("EC", "P-384"):
@@ -68,7 +68,7 @@ internal static class PublicJwk
                 return false;
             default:
                 code = "jwk.unsupported";
-                error = "The JWK's key type (kty \"" + Jwk.Printable(kty) + "\", crv \"" + Jwk.Printable(crv ?? "(none)") + "\") is not supported; supported: OKP Ed25519/X25519, EC P-256/P-384/P-521.";
+                error = "The JWK's key type (kty \"" + Jwk.Printable(kty) + "\", crv \"" + Jwk.Printable(crv ?? "(none)") + "\") is not supported; supported: OKP Ed25519/X25519, EC P-256/P-384/P-521/secp256k1.";
                 return false;
         }
 
@@ -145,12 +145,7 @@ internal static class PublicJwk
 
     private static bool OnCurve(string crv, byte[] x, byte[] y)
     {
-        var curve = crv switch
-        {
-            "P-256" => ECCurve.NamedCurves.nistP256,
-            "P-384" => ECCurve.NamedCurves.nistP384,
-            _ => ECCurve.NamedCurves.nistP521,
-        };
+        var curve = Crypto.JwsKeys.CurveOf(crv)!.Value;
         try
         {
             using var ecdsa = ECDsa.Create(new ECParameters { Curve = curve, Q = new ECPoint { X = x, Y = y } });

@@ -79,14 +79,43 @@ public class JoseVerificationTests
     [TestCase("ES256")]
     [TestCase("ES384")]
     [TestCase("ES512")]
+    [TestCase("ES256K")]
     public async Task Ecdsa_RoundTrip_Verifies(string alg)
     {
-        var curve = alg switch { "ES256" => ECCurve.NamedCurves.nistP256, "ES384" => ECCurve.NamedCurves.nistP384, _ => ECCurve.NamedCurves.nistP521 };
+        var curve = alg switch
+        {
+            "ES256" => ECCurve.NamedCurves.nistP256,
+            "ES384" => ECCurve.NamedCurves.nistP384,
+            "ES256K" => ECCurve.CreateFromValue("1.3.132.0.10"),
+            _ => ECCurve.NamedCurves.nistP521,
+        };
         using var key = Ec(curve, out var methods);
         Assert.That(key.Algorithm, Is.EqualTo(alg));
         var token = new JoseIssuer(key, new JoseSignOptions { IssuedAt = Issued }).SignCredential(CredentialVerifierTests.Vc2(Issuer));
         var report = await Verify(token, methods);
         Assert.That(report.Verified, Is.True, string.Join("\n", report.Checks));
+    }
+
+    [Test]
+    public async Task Es256K_WithADidJwkIssuer_Verifies_AndAnotherAlgorithmOnTheKeyIsRefused()
+    {
+        using var ec = ECDsa.Create(ECCurve.CreateFromValue("1.3.132.0.10"));
+        using var probe = JoseSigningKey.FromPem(ec.ExportPkcs8PrivateKeyPem());
+        Assert.That(probe.Algorithm, Is.EqualTo("ES256K"), "a secp256k1 key signs ES256K by default");
+        var did = DidJwk.Create(probe.PublicJwk);
+        using var key = JoseSigningKey.FromPem(ec.ExportPkcs8PrivateKeyPem(), keyId: did + "#0");
+        var token = new JoseIssuer(key, new JoseSignOptions { IssuedAt = Issued }).SignCredential(CredentialVerifierTests.Vc2(did));
+
+        var report = await Verify(token);
+        Assert.That(report.Verified, Is.True, string.Join("\n", report.Checks));
+        Assert.That(() => JoseSigningKey.FromPem(ec.ExportPkcs8PrivateKeyPem(), "ES256", did + "#0"), Throws.ArgumentException, "ES256 needs P-256, not secp256k1");
+
+        // The same signature under an ES256 header: algorithm confusion, refused.
+        var parts = token.Split('.');
+        var header = RawJws.Header(token);
+        header["alg"] = "ES256";
+        var forged = Base64Url.Encode(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + parts[1] + "." + parts[2];
+        Assert.That((await Verify(forged)).Verified, Is.False);
     }
 
     [TestCase("RS256")]
@@ -154,9 +183,13 @@ public class JoseVerificationTests
     public async Task Refused_AlgorithmNotAllowed()
     {
         using var key = Ec(ECCurve.NamedCurves.nistP256, out var methods);
-        var token = RawJws.Sign(new JsonObject { ["alg"] = "ES256K", ["kid"] = Vm, ["typ"] = "vc+jwt" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key);
+        var token = RawJws.Sign(new JsonObject { ["alg"] = "ES256K-R", ["kid"] = Vm, ["typ"] = "vc+jwt" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key);
         var report = await Verify(token, methods);
         Assert.That(report[VerificationCheck.Signature].Code, Is.EqualTo("signature.algorithmNotAllowed"));
+
+        // ES256K is allowed, but not with a P-256 key.
+        var k1 = RawJws.Sign(new JsonObject { ["alg"] = "ES256K", ["kid"] = Vm, ["typ"] = "vc+jwt" }, CredentialVerifierTests.Vc2(Issuer).ToJsonString(), key);
+        Assert.That((await Verify(k1, methods))[VerificationCheck.Signature].Code, Is.EqualTo("signature.algorithmKeyMismatch"));
     }
 
     [Test]

@@ -19,6 +19,9 @@ public static class JoseAlgorithms
     /// <summary>ECDSA with P-521 and SHA-512.</summary>
     public const string Es512 = Crypto.SignatureAlgorithms.Es512;
 
+    /// <summary>ECDSA with secp256k1 and SHA-256 (RFC 8812).</summary>
+    public const string Es256K = Crypto.SignatureAlgorithms.Es256K;
+
     /// <summary>RSASSA-PKCS1-v1_5 with SHA-256.</summary>
     public const string Rs256 = Crypto.SignatureAlgorithms.Rs256;
 
@@ -26,7 +29,7 @@ public static class JoseAlgorithms
     public const string Ps256 = Crypto.SignatureAlgorithms.Ps256;
 
     /// <summary>The algorithms accepted, in the order they are described.</summary>
-    public static IReadOnlyList<string> All { get; } = [EdDsa, Es256, Es384, Es512, Rs256, Ps256];
+    public static IReadOnlyList<string> All { get; } = [EdDsa, Es256, Es384, Es512, Es256K, Rs256, Ps256];
 
     /// <summary>Whether an algorithm is one of <see cref="All"/> (case-sensitive, as RFC 7515 §4.1.1 requires).</summary>
     /// <param name="algorithm">The <c>alg</c> header value.</param>
@@ -39,6 +42,7 @@ public static class JoseAlgorithms
         "P-256" => Es256,
         "P-384" => Es384,
         "P-521" => Es512,
+        "secp256k1" => Es256K,
         _ => null,
     };
 }

@@ -84,13 +84,7 @@ internal static class JoseKeys
         return reason is null;
     }
 
-    internal static ECCurve? CurveOf(string? crv) => crv switch
-    {
-        "P-256" => ECCurve.NamedCurves.nistP256,
-        "P-384" => ECCurve.NamedCurves.nistP384,
-        "P-521" => ECCurve.NamedCurves.nistP521,
-        _ => null,
-    };
+    internal static ECCurve? CurveOf(string? crv) => Crypto.JwsKeys.CurveOf(crv);
 
     internal static string? Str(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 

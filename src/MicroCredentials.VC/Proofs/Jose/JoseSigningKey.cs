@@ -304,7 +304,7 @@ public sealed class JoseSigningKey : ISigner, IDisposable
     {
         try
         {
-            var crv = JwsKeys.CurveName(ecdsa) ?? throw Error.Format("The EC key is not on P-256, P-384 or P-521.");
+            var crv = JwsKeys.CurveName(ecdsa) ?? throw Error.Format("The EC key is not on P-256, P-384, P-521 or secp256k1.");
             var alg = JoseAlgorithms.ForCurve(crv)!;
             CheckAlgorithm(algorithm, alg, "EC", crv, ecdsa.KeySize);
             var p = ecdsa.ExportParameters(false);
