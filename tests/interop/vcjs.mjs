@@ -19,6 +19,8 @@ import {
   createVerifyCryptosuite as createJcsVerifyCryptosuite
 } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import * as DidKey from '@digitalbazaar/did-method-key';
 import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
 import jsonld from 'jsonld';
@@ -138,6 +140,13 @@ function getDidKeyDriver() {
       multibaseMultikeyHeader: 'z6Mk',
       fromMultibase: Ed25519Multikey.from
     });
+    // P-256 (zDna) and P-384 (z82L) Multikeys, for ecdsa-rdfc-2019
+    for(const header of ['zDna', 'z82L']) {
+      didKeyDriver.use({
+        multibaseMultikeyHeader: header,
+        fromMultibase: EcdsaMultikey.from
+      });
+    }
   }
   return didKeyDriver;
 }
@@ -147,7 +156,7 @@ function getDidKeyDriver() {
  * shared/vectors/contexts/index.json, the EDC edc-ap context, --resource URL=FILE
  * pairs (a URL with a #fragment is looked up inside the resource document
  * named by the URL without it, e.g. a DID document), and did:key DIDs / VM URLs
- * (Ed25519 Multikey, resolved locally). Anything else throws.
+ * (Ed25519, P-256 and P-384 Multikeys, resolved locally). Anything else throws.
  */
 export function makeDocumentLoader({resources = []} = {}) {
   const shared = findSharedRoot();
@@ -245,12 +254,15 @@ async function loadKeyPair(file) {
       k.id.slice(0, k.id.indexOf('#')) : undefined) ?? k.did ?? did;
   const id = k.id ?? k.verificationMethod ??
     `${controller}#${publicKeyMultibase}`;
-  return Ed25519Multikey.from({
+  const from = publicKeyMultibase.startsWith('z6Mk') ?
+    Ed25519Multikey.from : EcdsaMultikey.from;
+  return from({
     type: 'Multikey', id, controller, publicKeyMultibase, secretKeyMultibase
   });
 }
 
-const SIGN_SUITES = ['eddsa-jcs-2022', 'eddsa-rdfc-2022', 'Ed25519Signature2020'];
+const SIGN_SUITES = ['eddsa-jcs-2022', 'eddsa-rdfc-2022', 'Ed25519Signature2020',
+  'ecdsa-rdfc-2019'];
 
 function createSignSuite(name, keyPair, created) {
   const signer = keyPair.signer();
@@ -265,6 +277,9 @@ function createSignSuite(name, keyPair, created) {
         {signer, date, cryptosuite: eddsaRdfc2022});
     case 'Ed25519Signature2020':
       return new Ed25519Signature2020({signer, date});
+    case 'ecdsa-rdfc-2019':
+      return new DataIntegrityProof(
+        {signer, date, cryptosuite: ecdsaRdfc2019});
     default:
       throw new UsageError(
         `--suite must be one of ${SIGN_SUITES.join(', ')}; got "${name}"`);
@@ -275,6 +290,7 @@ function createVerifySuites() {
   return [
     new DataIntegrityProof({cryptosuite: createJcsVerifyCryptosuite()}),
     new DataIntegrityProof({cryptosuite: eddsaRdfc2022}),
+    new DataIntegrityProof({cryptosuite: ecdsaRdfc2019}),
     new Ed25519Signature2020()
   ];
 }
@@ -752,7 +768,7 @@ const COMMANDS = {
 };
 
 const USAGE = `usage: node vcjs.mjs <command> [options]
-  sign --suite eddsa-jcs-2022|eddsa-rdfc-2022|Ed25519Signature2020 --key KEY
+  sign --suite eddsa-jcs-2022|eddsa-rdfc-2022|Ed25519Signature2020|ecdsa-rdfc-2019 --key KEY
        [--created ISO | --no-created] [--now ISO] [--in FILE] [--resource URL=FILE]...
   verify [--no-issuer-check] [--now ISO] [--in FILE] [--resource URL=FILE]...
   present --suite S --key KEY --challenge C [--domain D] [--holder ID]

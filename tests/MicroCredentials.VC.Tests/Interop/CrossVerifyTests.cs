@@ -110,6 +110,39 @@ public class CrossVerifyTests
         Assert.That(report.Verified, Is.True, string.Join("\n", report.Checks));
     }
 
+    [TestCase("P-256")]
+    [TestCase("P-384")]
+    public async Task OurEcdsaRdfc2019Credential_VerifiesInReferenceJs_AndTamperedFails(string curve)
+    {
+        using var ec = System.Security.Cryptography.ECDsa.Create(curve == "P-256" ? System.Security.Cryptography.ECCurve.NamedCurves.nistP256 : System.Security.Cryptography.ECCurve.NamedCurves.nistP384);
+        var issuer = new CredentialIssuer(new EcdsaSigner(ec, DidKey.CreateVerificationMethodId(ec)), new IssuerOptions { Cryptosuite = Cryptosuites.EcdsaRdfc2019 });
+        var signed = await issuer.SignAsync(CredentialVerifierTests.Vc2(DidKey.Create(ec)));
+        Assert.That((string?)signed["proof"]!["cryptosuite"], Is.EqualTo("ecdsa-rdfc-2019"));
+
+        var result = ReferenceJs.Run("verify", signed.ToJsonString());
+        Assert.That(result.ExitCode, Is.Zero, result.Stdout + result.Stderr);
+        Assert.That((bool)result.Json["verified"]!, Is.True);
+
+        signed["credentialSubject"]!["alumniOf"]!["name"] = "Forged University";
+        Assert.That(ReferenceJs.Run("verify", signed.ToJsonString()).ExitCode, Is.EqualTo(1));
+    }
+
+    [TestCase("p256KeyPair.json")]
+    [TestCase("p384KeyPair.json")]
+    public async Task ReferenceJsEcdsaRdfc2019Credential_VerifiesHere(string keyPair)
+    {
+        // Signed by @digitalbazaar/ecdsa-rdfc-2019-cryptosuite with the W3C vectors' key; its did:key is the issuer.
+        var keyFile = Shared.Vectors("vc-di-ecdsa", "TestVectors", keyPair);
+        var did = "did:key:" + (string)JsonNode.Parse(File.ReadAllText(keyFile))!["publicKeyMultibase"]!;
+        var signed = ReferenceJs.RunJson("sign", CredentialVerifierTests.Vc2(did).ToJsonString(), "--suite", "ecdsa-rdfc-2019", "--key", keyFile);
+        var report = await new CredentialVerifier().VerifyAsync(signed.ToJsonString());
+        Assert.That(report.Verified, Is.True, string.Join("\n", report.Checks));
+        Assert.That(report.SecuringMechanism, Is.EqualTo("ecdsa-rdfc-2019"));
+
+        signed["credentialSubject"]!["alumniOf"]!["name"] = "Forged University";
+        Assert.That((await new CredentialVerifier().VerifyAsync(signed.ToJsonString())).Verified, Is.False);
+    }
+
     [Test]
     public void ReferenceJsCredential_TamperedHere_Fails()
     {
