@@ -53,7 +53,11 @@ public sealed record VerificationMethodResult(VerificationMethod? Method, bool A
 /// embedded in the relationship itself; ids relative to the document (<c>#key-1</c>) resolve against the DID.
 /// </summary>
 /// <param name="dids">The DID resolver.</param>
-public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerificationMethodResolver
+/// <param name="controllerDocuments">
+/// Where https controller documents (W3C Controlled Identifiers 1.0) are fetched from, for verification methods named
+/// by an https URL; <see langword="null"/> resolves DID URLs only.
+/// </param>
+public sealed class DidVerificationMethodResolver(IDidResolver dids, Resources.IResourceResolver? controllerDocuments = null) : IVerificationMethodResolver
 {
     /// <summary>The offline default: did:key and did:jwk (<see cref="DidResolverRegistry.Default"/>).</summary>
     public static DidVerificationMethodResolver Default { get; } = new(DidResolverRegistry.Default);
@@ -65,7 +69,7 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
         ArgumentNullException.ThrowIfNull(proofPurpose);
         if (!verificationMethodId.StartsWith("did:", StringComparison.Ordinal))
         {
-            return VerificationMethodResult.Failed("signature.keyResolution", $"The verification method '{verificationMethodId}' is not a DID URL; only DID-based keys are resolved.");
+            return await ResolveInControllerDocumentAsync(verificationMethodId, proofPurpose, cancellationToken).ConfigureAwait(false);
         }
 
         var hash = verificationMethodId.IndexOf('#', StringComparison.Ordinal);
@@ -90,10 +94,62 @@ public sealed class DidVerificationMethodResolver(IDidResolver dids) : IVerifica
             return VerificationMethodResult.Failed(resolution.Problem?.Code ?? "signature.keyResolution", $"The key {verificationMethodId} could not be resolved: {resolution.Problem?.Message ?? "the DID '" + did + "' could not be resolved."}");
         }
 
+        return FromDocument(doc, verificationMethodId, did, proofPurpose, "The DID document of '" + did + "'");
+    }
+
+    /// <summary>
+    /// A verification method named by an https URL, in the controller document at that URL without its fragment (W3C
+    /// Controlled Identifiers 1.0 §3.3, "Retrieve Verification Method"): the document's <c>id</c> is that URL, and the
+    /// method's <c>id</c> and <c>controller</c> are the method's URL and that document.
+    /// </summary>
+    private async ValueTask<VerificationMethodResult> ResolveInControllerDocumentAsync(string verificationMethodId, string proofPurpose, CancellationToken cancellationToken)
+    {
+        var hash = verificationMethodId.IndexOf('#', StringComparison.Ordinal);
+        var documentUrl = hash < 0 ? verificationMethodId : verificationMethodId[..hash];
+        if (!Uri.TryCreate(documentUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || hash < 0)
+        {
+            return VerificationMethodResult.Failed("signature.keyResolution", $"The verification method '{verificationMethodId}' is neither a DID URL nor an https URL with a fragment (a method in a controller document).");
+        }
+
+        if (controllerDocuments is null)
+        {
+            return VerificationMethodResult.Failed("signature.keyResolution", $"The verification method '{verificationMethodId}' is in a controller document on the web, and no resource resolver was given to fetch it (VerificationOptions.ResourceResolver; mcred: --resource URL=FILE).");
+        }
+
+        var fetched = await controllerDocuments.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+        if (!fetched.Succeeded)
+        {
+            return VerificationMethodResult.Failed(fetched.Problem?.Code ?? "signature.keyResolution", $"The controller document {documentUrl} could not be fetched: {fetched.Problem?.Message ?? "no reason given"}");
+        }
+
+        if (!JsonInput.TryParse(fetched.Content!.Value.Span, int.MaxValue, 64, out var node, out var problem) || node is not JsonObject doc)
+        {
+            return VerificationMethodResult.Failed(InvalidControllerDocument, $"The controller document {documentUrl} is not a JSON object{(problem is null ? "." : ": " + problem.Message)}");
+        }
+
+        if (PublicJwk.Str(doc["id"]) != documentUrl)
+        {
+            return VerificationMethodResult.Failed(InvalidControllerDocument, $"The controller document fetched from {documentUrl} names itself {PublicJwk.Str(doc["id"]) ?? "nothing"} (its id must be the URL it is fetched from).");
+        }
+
+        var vm = FindMethod(doc, verificationMethodId, documentUrl);
+        if (vm is not null && Absolute(PublicJwk.Str(vm["controller"]), documentUrl) != documentUrl)
+        {
+            return VerificationMethodResult.Failed(InvalidControllerDocument, $"The verification method '{verificationMethodId}' names another controller than its controller document {documentUrl}.");
+        }
+
+        return FromDocument(doc, verificationMethodId, documentUrl, proofPurpose, "The controller document " + documentUrl);
+    }
+
+    /// <summary>The code of a controller document that breaks CID 1.0 §3.3 (its id, a method's id or controller).</summary>
+    internal const string InvalidControllerDocument = "signature.invalidControllerDocument";
+
+    private static VerificationMethodResult FromDocument(JsonObject doc, string verificationMethodId, string did, string proofPurpose, string documentName)
+    {
         var vmNode = FindMethod(doc, verificationMethodId, did);
         if (vmNode is null)
         {
-            return VerificationMethodResult.Failed("signature.keyNotFound", $"The DID document of '{did}' has no verification method '{verificationMethodId}'.");
+            return VerificationMethodResult.Failed("signature.keyNotFound", $"{documentName} has no verification method '{verificationMethodId}'.");
         }
 
         var type = PublicJwk.Str(vmNode["type"]) ?? string.Empty;

@@ -40,13 +40,14 @@ public sealed record VerificationOptions
 
     /// <summary>
     /// Resolves the keys named by proofs. Unless set: through the DID documents of <see cref="DidResolver"/> (so did:key
-    /// and did:jwk offline, and did:web when a <see cref="ResourceResolver"/> is given).
+    /// and did:jwk offline, and did:web when a <see cref="ResourceResolver"/> is given), and through https controller
+    /// documents (W3C Controlled Identifiers 1.0) fetched by <see cref="ResourceResolver"/>.
     /// </summary>
     public IVerificationMethodResolver VerificationMethodResolver
     {
         get => _verificationMethodResolver ?? (_didResolver is null && ResourceResolver is NoResourceResolver
             ? DidVerificationMethodResolver.Default
-            : new DidVerificationMethodResolver(DidResolver));
+            : new DidVerificationMethodResolver(DidResolver, ResourceResolver is NoResourceResolver ? null : ResourceResolver));
         init => _verificationMethodResolver = value ?? throw new ArgumentNullException(nameof(value));
     }
 
