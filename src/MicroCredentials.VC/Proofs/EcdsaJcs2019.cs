@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using MicroCredentials.VC.Canonicalization;
 
 namespace MicroCredentials.VC.Proofs;
 
@@ -32,17 +31,13 @@ public sealed class EcdsaJcs2019 : EcdsaCryptosuite
 
     /// <inheritdoc/>
     protected override ValueTask<byte[]> CanonicalizeAsync(JsonObject document, CryptosuiteContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(JsonCanonicalizer.Canonicalize(document));
+        JcsTransform.CanonicalizeAsync(document);
 
     /// <inheritdoc/>
-    private protected override bool TryHashDirect(JsonObject document, bool ignoreProofMember, JsonObject proofConfiguration, byte[] hashData)
-    {
-        JsonCanonicalizer.Sha256(proofConfiguration, null, hashData.AsSpan(0, 32));
-        JsonCanonicalizer.Sha256(document, ignoreProofMember ? "proof" : null, hashData.AsSpan(32, 32));
-        return true;
-    }
+    private protected override bool TryHashDirect(JsonObject document, bool ignoreProofMember, JsonObject proofConfiguration, byte[] hashData) =>
+        JcsTransform.HashSha256(document, ignoreProofMember, proofConfiguration, hashData);
 
     /// <inheritdoc/>
     protected override ValueTask<byte[]> CanonicalizeDocumentAsync(JsonObject document, bool ignoreProofMember, CryptosuiteContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(ignoreProofMember ? JsonCanonicalizer.CanonicalizeWithout(document, "proof") : JsonCanonicalizer.Canonicalize(document));
+        JcsTransform.CanonicalizeDocumentAsync(document, ignoreProofMember);
 }
