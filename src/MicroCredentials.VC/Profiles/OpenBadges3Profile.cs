@@ -58,12 +58,28 @@ public sealed class OpenBadges3Profile : ICredentialProfile
     /// <summary>The achievement type of a micro-credential.</summary>
     public const string AchievementType = "MicroCredential";
 
-    private OpenBadges3Profile()
+    private OpenBadges3Profile(bool extension)
     {
+        UsesExtensionContext = extension;
     }
 
-    /// <summary>The profile.</summary>
-    public static OpenBadges3Profile Instance { get; } = new();
+    /// <summary>
+    /// The profile with published contexts only (VC 2.0 and Open Badges 3.0.3): every verifier can process its output.
+    /// The Council Recommendation elements Open Badges has no property for are alignments to the EU vocabularies'
+    /// concepts and labelled lines of <c>criteria.narrative</c>; see <c>docs/ob3-extension-context.md</c> for what this
+    /// form cannot carry (translations beyond the primary language, identifier countries).
+    /// </summary>
+    public static OpenBadges3Profile Instance { get; } = new(false);
+
+    /// <summary>
+    /// The opt-in profile that also writes <see cref="ExtensionContext"/> and its terms (every element, in all its
+    /// languages). That context is not published: a verifier can process the output only if the issuer hosts the context
+    /// at its URL or the verifier has it locally (this library embeds it).
+    /// </summary>
+    public static OpenBadges3Profile WithExtensionContext { get; } = new(true);
+
+    /// <summary>Whether this profile writes <see cref="ExtensionContext"/> (<see cref="WithExtensionContext"/>).</summary>
+    public bool UsesExtensionContext { get; }
 
     /// <inheritdoc/>
     public string Name => "ob3";
@@ -77,7 +93,7 @@ public sealed class OpenBadges3Profile : ICredentialProfile
     {
         ProfileGuard.EnsureIssuable(model, options);
 
-        return new Ob3Writer(model, options).Write();
+        return new Ob3Writer(model, options, UsesExtensionContext).Write();
     }
 
     /// <inheritdoc/>
