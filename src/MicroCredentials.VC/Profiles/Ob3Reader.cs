@@ -108,10 +108,15 @@ internal sealed class Ob3Reader
             FurtherInformation = FurtherInformation(achievement),
             Languages = Languages(achievement),
         };
+        if (_lines is not null)
+        {
+            model = Ob3Editions.Apply(model, [.. Objects(achievement["related"]).Where(r => Str(r["inLanguage"]) is not null)
+                .Select(r => (Str(r["inLanguage"])!, Str(r["name"]), Str(r["description"]), Str(r["narrative"])))]);
+        }
 
         Unhandled(subject, SubjectPath, "id", "type", "identifier", "achievement", "result", "source", Ob3Terms.LearnerIdentifier, Ob3Terms.NationalIdentifier);
         Unhandled(achievement, AchievementPath, "id", "type", "achievementType", "name", Ob3Terms.NameMap, "description", Ob3Terms.DescriptionMap, "criteria", "creditsAvailable",
-            "fieldOfStudy", "inLanguage", "alignment", "resultDescription", "creator",
+            "fieldOfStudy", "inLanguage", "alignment", "resultDescription", "creator", "related",
             Ob3Terms.Ects, Ob3Terms.Hours, Ob3Terms.OtherCreditPoints, Ob3Terms.Nqf, Ob3Terms.IscedField, Ob3Terms.Languages, Ob3Terms.LearningOutcome,
             Ob3Terms.TypeOfAssessment, Ob3Terms.AssessmentDescription, Ob3Terms.Supervision, Ob3Terms.GradingScheme, Ob3Terms.FormOfParticipation,
             Ob3Terms.LearningSetting, Ob3Terms.QualityAssurance, Ob3Terms.Prerequisites, Ob3Terms.Stackability, Ob3Terms.FurtherInformationNote,

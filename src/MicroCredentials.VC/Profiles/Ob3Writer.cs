@@ -118,6 +118,11 @@ internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options
             node["inLanguage"] = language;
         }
 
+        if (!extension && Ob3Editions.Write(m, credentialId) is { Count: > 0 } editions)
+        {
+            node["related"] = editions;
+        }
+
         var alignments = Alignments();
         if (alignments.Count > 0)
         {

@@ -20,9 +20,9 @@ public class OpenBadges3PublishedContextsTests
         EdcProfileTests.SampleNames.Select(n => new TestCaseData(n).SetName("Sample_" + n));
 
     /// <summary>
-    /// What the default form keeps of a model: texts in their primary language only, learner identifiers without
-    /// their countries and the national identifier without its scheme and country, a quality assurance agency by name,
-    /// country and homepage. Everything else is kept as it is.
+    /// What the default form keeps of a model: learner identifiers without their countries, the national identifier
+    /// without its scheme and country, a quality assurance agency by name, country and homepage. Everything else,
+    /// translations included (language editions in <c>achievement.related</c>), is kept as it is.
     /// </summary>
     internal static string Expected(MicroCredential model)
     {
@@ -47,32 +47,8 @@ public class OpenBadges3PublishedContextsTests
             }
         }
 
-        return MicroCredentialJson.Serialize(MicroCredentialJson.Parse(Primary(node)!.ToJsonString()));
+        return MicroCredentialJson.Serialize(MicroCredentialJson.Parse(node.ToJsonString()));
     }
-
-    /// <summary>Every language map (an object of language tags to strings) replaced by its first text.</summary>
-    private static JsonNode? Primary(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject o when o.Count > 0 && o.All(p => p.Value is JsonValue v && v.TryGetValue<string>(out _) && LooksLikeLanguage(p.Key)):
-                return JsonValue.Create(o.First().Value!.GetValue<string>());
-            case JsonObject o:
-                foreach (var key in o.Select(p => p.Key).ToList())
-                {
-                    o[key] = Primary(o[key]?.DeepClone());
-                }
-
-                return o;
-            case JsonArray a:
-                return new JsonArray([.. a.Select(e => Primary(e?.DeepClone()))]);
-            default:
-                return node;
-        }
-    }
-
-    private static bool LooksLikeLanguage(string key) =>
-        key.Length is >= 2 and <= 8 && key.Split('-')[0] is { Length: >= 2 and <= 3 } first && first.All(char.IsAsciiLetterLower);
 
     [Test]
     public void ToCredential_Default_UsesOnlyThePublishedContexts()
@@ -106,10 +82,16 @@ public class OpenBadges3PublishedContextsTests
         Assert.That(byType["ext:LearningSetting"], Is.EqualTo(new[] { "http://data.europa.eu/snb/learning-setting/6fd4685715" }));
         Assert.That(byType["ext:QualityAssurance"], Is.EqualTo(new[] { "https://www.nvao.net/" }));
         Assert.That(achievement["alignment"]!.AsArray().All(a => a!["targetName"] is not null && a["targetUrl"] is not null), Is.True, "the schema requires both");
+
+        var edition = achievement["related"]!.AsArray().Single()!;
+        Assert.That((string?)edition["inLanguage"], Is.EqualTo("nl"));
+        Assert.That((string?)edition["type"]![0], Is.EqualTo("Related"));
+        Assert.That((string?)edition["name"], Is.EqualTo("Toegepast machinaal leren voor de volksgezondheid"));
+        Assert.That((string?)edition["narrative"], Does.Contain("Awarding body: Voorbeelduniversiteit Leuven"));
     }
 
     [TestCaseSource(nameof(Samples))]
-    public void RoundTrip_Default_GivesTheModelInItsPrimaryLanguageAndNoNotes(string sample)
+    public void RoundTrip_Default_GivesTheModelWithItsTranslationsAndNoNotes(string sample)
     {
         var model = MicroCredentialTests.LoadSample(sample) with { Id = EdcProfileTests.CredentialId };
         var text = OpenBadges3Profile.Instance.ToCredential(model, EdcProfileTests.FixedOptions).ToJsonString();
