@@ -22,9 +22,10 @@ namespace MicroCredentials.VC.Profiles;
 /// <c>docs/ob3-extension-context.md</c>.
 /// </para>
 /// <para>
-/// The default form keeps every element in its primary language; translations and the identifiers' schemes and
-/// countries that Open Badges has no place for are kept only by <see cref="WithExtensionContext"/>, whose context is
-/// not published and must be hosted (or known to the verifier) for the credential to verify elsewhere.
+/// The default form keeps translations as <c>Related</c> language editions of the achievement. The national
+/// identifier's scheme and country and the other identifiers' countries, which Open Badges has no place for, are kept
+/// only by <see cref="WithExtensionContext"/>, whose context is not published and must be hosted (or known to the
+/// verifier) for the credential to verify elsewhere.
 /// </para>
 /// <para>
 /// <see cref="FromCredential"/> reads both forms back, and Open Badges 3.0 credentials of other issuers:
@@ -66,8 +67,8 @@ public sealed class OpenBadges3Profile : ICredentialProfile
     /// <summary>
     /// The profile with published contexts only (VC 2.0 and Open Badges 3.0.3): every verifier can process its output.
     /// The Council Recommendation elements Open Badges has no property for are alignments to the EU vocabularies'
-    /// concepts and labelled lines of <c>criteria.narrative</c>; see <c>docs/ob3-extension-context.md</c> for what this
-    /// form cannot carry (translations beyond the primary language, identifier countries).
+    /// concepts, labelled lines of <c>criteria.narrative</c> and <c>Related</c> language editions; see
+    /// <c>docs/ob3-extension-context.md</c> for what this form cannot carry (identifier schemes and countries).
     /// </summary>
     public static OpenBadges3Profile Instance { get; } = new(false);
 
