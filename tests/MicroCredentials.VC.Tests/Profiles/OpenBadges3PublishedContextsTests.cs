@@ -133,6 +133,26 @@ public class OpenBadges3PublishedContextsTests
         Assert.That(result.Model.Workload, Is.EqualTo(model.Workload));
     }
 
+    [Test]
+    public void FromCredential_DefaultFormWithOddEditionsAndLines_ReadsWhatItCanAndNeverThrows()
+    {
+        var vc = OpenBadges3ProfileTests.Issue("rpl-project-management");
+        var achievement = vc["credentialSubject"]!["achievement"]!.AsObject();
+        achievement["related"] = new JsonArray(
+            new JsonObject { ["id"] = "urn:x:1", ["type"] = new JsonArray("Related"), ["inLanguage"] = "fr", ["name"] = 7, ["narrative"] = "Learning outcomes:\n- a\n- b\n- c\n- d\n\nPrerequisites: p\nNo colon here\nGrade: Apte" },
+            new JsonObject { ["id"] = "urn:x:2", ["type"] = new JsonArray("Related"), ["narrative"] = "not ours" },
+            JsonValue.Create("text"));
+        achievement["criteria"]!["narrative"] = (string)achievement["criteria"]!["narrative"]! + "\nPartial qualification: maybe\nNotional workload (hours): many\nPart of: no id <";
+
+        var result = OpenBadges3Profile.Instance.FromCredential(vc);
+        var model = result.Model;
+        Assert.That(model.Title!.Count, Is.EqualTo(1), "a name that is not a string is not a translation");
+        Assert.That(model.LearningOutcomes.Select(o => o.Title!.Count), Is.EqualTo(new[] { 2, 2 }), "extra outcome lines are ignored");
+        Assert.That(model.Prerequisites!.TryGet("fr", out var p) ? p : null, Is.EqualTo("p"));
+        Assert.That(model.Assessment!.Grade!.Value.TryGet("fr", out var g) ? g : null, Is.EqualTo("Apte"));
+        Assert.That(model.Workload!.Hours, Is.Null);
+    }
+
     [TestCaseSource(nameof(Samples))]
     public async Task ToCredential_Default_ExpandsInSafeModeWithThePublishedContexts(string sample)
     {
