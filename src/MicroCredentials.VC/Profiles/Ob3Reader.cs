@@ -16,6 +16,8 @@ internal sealed class Ob3Reader
 
     private readonly List<string> _notes = [];
     private string _defaultLanguage = LocalizedText.DefaultLanguage;
+    private List<(string Label, string Value)>? _lines;
+    private List<string>? _narrativeOutcomes;
 
     /// <summary>Whether a document is typed <c>OpenBadgeCredential</c> or <c>AchievementCredential</c>.</summary>
     public static bool IsOpenBadge(JsonObject document) =>
@@ -38,7 +40,12 @@ internal sealed class Ob3Reader
         }
 
         var achievement = Obj(subject, "achievement") ?? new JsonObject();
-        if (!ours && Str(achievement["inLanguage"]) is { } inLanguage)
+        if (!ours && Str(Obj(achievement, "criteria")?["narrative"]) is { } narrative && Ob3Narrative.IsOurs(narrative))
+        {
+            // Our published-contexts form: the outcomes and the labelled lines of the narrative, texts in the default language.
+            (_narrativeOutcomes, _lines) = Ob3Narrative.Parse(narrative);
+        }
+        else if (!ours && Str(achievement["inLanguage"]) is { } inLanguage)
         {
             // Without our extension, a plain text is taken to be in the achievement's language.
             _defaultLanguage = inLanguage;
@@ -76,7 +83,8 @@ internal sealed class Ob3Reader
         }
 
         var provider = Obj(subject, "source") is { } source ? Organisation(source, SubjectPath + ".source")
-            : Obj(achievement, Ob3Terms.LearningProvider) is { } lp ? Organisation(lp, AchievementPath + "." + Ob3Terms.LearningProvider) : null;
+            : Obj(achievement, Ob3Terms.LearningProvider) is { } lp ? Organisation(lp, AchievementPath + "." + Ob3Terms.LearningProvider)
+            : Line(Ob3Narrative.Provider) is { } providerName ? new Organisation { LegalName = LocalizedText.Of(providerName, _defaultLanguage), Country = Line(Ob3Narrative.ProviderCountry) } : null;
 
         var model = new MicroCredential
         {
@@ -95,15 +103,20 @@ internal sealed class Ob3Reader
             Assessment = Assessment(achievement, subject, ours),
             Participation = Participation(achievement),
             QualityAssurance = QualityAssurance(achievement),
-            Prerequisites = Map(achievement[Ob3Terms.Prerequisites], AchievementPath + "." + Ob3Terms.Prerequisites),
+            Prerequisites = Map(achievement[Ob3Terms.Prerequisites], AchievementPath + "." + Ob3Terms.Prerequisites) ?? LineText(Ob3Narrative.Prerequisites),
             Stackability = Stackability(achievement),
             FurtherInformation = FurtherInformation(achievement),
             Languages = Languages(achievement),
         };
+        if (_lines is not null)
+        {
+            model = Ob3Editions.Apply(model, [.. Objects(achievement["related"]).Where(r => Str(r["inLanguage"]) is not null)
+                .Select(r => (Str(r["inLanguage"])!, Str(r["name"]), Str(r["description"]), Str(r["narrative"])))]);
+        }
 
         Unhandled(subject, SubjectPath, "id", "type", "identifier", "achievement", "result", "source", Ob3Terms.LearnerIdentifier, Ob3Terms.NationalIdentifier);
         Unhandled(achievement, AchievementPath, "id", "type", "achievementType", "name", Ob3Terms.NameMap, "description", Ob3Terms.DescriptionMap, "criteria", "creditsAvailable",
-            "fieldOfStudy", "inLanguage", "alignment", "resultDescription", "creator",
+            "fieldOfStudy", "inLanguage", "alignment", "resultDescription", "creator", "related",
             Ob3Terms.Ects, Ob3Terms.Hours, Ob3Terms.OtherCreditPoints, Ob3Terms.Nqf, Ob3Terms.IscedField, Ob3Terms.Languages, Ob3Terms.LearningOutcome,
             Ob3Terms.TypeOfAssessment, Ob3Terms.AssessmentDescription, Ob3Terms.Supervision, Ob3Terms.GradingScheme, Ob3Terms.FormOfParticipation,
             Ob3Terms.LearningSetting, Ob3Terms.QualityAssurance, Ob3Terms.Prerequisites, Ob3Terms.Stackability, Ob3Terms.FurtherInformationNote,
@@ -113,7 +126,8 @@ internal sealed class Ob3Reader
         {
             var targetType = Str(alignment["targetType"]);
             var url = Str(alignment["targetUrl"]);
-            if (targetType is not (Ob3Terms.EqfTarget or Ob3Terms.IscedTarget or Ob3Terms.QaTarget) &&
+            if (targetType is not (Ob3Terms.EqfTarget or Ob3Terms.IscedTarget or Ob3Terms.QaTarget or Ob3Terms.NqfTarget or Ob3Terms.CreditTarget or Ob3Terms.OtherCreditTarget
+                    or Ob3Terms.AssessmentTarget or Ob3Terms.SupervisionTarget or Ob3Terms.ParticipationTarget or Ob3Terms.SettingTarget or Ob3Terms.QaTypeTarget) &&
                 !(url?.StartsWith(Ob3Terms.EscoSkillPrefix, StringComparison.Ordinal) ?? false) && !EuVocabularies.TryParseEqf(url, out _))
             {
                 Note(AchievementPath + ".alignment[" + index.ToString(CultureInfo.InvariantCulture) + "]: an alignment of type '" + (targetType ?? "(none)") + "' has no element in the model");
@@ -177,7 +191,7 @@ internal sealed class Ob3Reader
                     nationalId = new Identifier(value);
                     break;
                 default:
-                    identifiers.Add(new Identifier(value, type == "identifier" ? null : type));
+                    identifiers.Add(new Identifier(value, type == "identifier" ? null : Ob3Terms.SchemeOf(type) ?? type));
                     break;
             }
         }
@@ -275,6 +289,20 @@ internal sealed class Ob3Reader
             ];
         }
 
+        var alignments = Objects(achievement["alignment"]).ToList();
+        if (_narrativeOutcomes is not null)
+        {
+            // Ours: the narrative lists the outcomes; an ESCO alignment names the outcome it belongs to.
+            return
+            [
+                .. _narrativeOutcomes.Select(title => new LearningOutcome
+                {
+                    Title = LocalizedText.Of(title, _defaultLanguage),
+                    EscoSkills = [.. alignments.Where(a => Str(a["targetType"]) == Ob3Terms.EscoTarget && Str(a["targetName"]) == title).Select(a => Str(a["targetUrl"])).OfType<string>()],
+                }),
+            ];
+        }
+
         // Another issuer's badge: each alignment to an ESCO skill is an outcome; else the criteria say what was achieved.
         var outcomes = new List<LearningOutcome>();
         foreach (var alignment in Objects(achievement["alignment"]))
@@ -314,11 +342,22 @@ internal sealed class Ob3Reader
         if (ects is null && !ours && Number(achievement["creditsAvailable"], AchievementPath + ".creditsAvailable") is { } credits)
         {
             ects = credits;
-            Note(AchievementPath + ".creditsAvailable: read as ECTS credits (no credit system is named)");
+            if (AlignmentConcept(achievement, Ob3Terms.CreditTarget) is null)
+            {
+                Note(AchievementPath + ".creditsAvailable: read as ECTS credits (no credit system is named)");
+            }
         }
 
-        var hours = Number(achievement[Ob3Terms.Hours], AchievementPath + "." + Ob3Terms.Hours);
+        var hours = Number(achievement[Ob3Terms.Hours], AchievementPath + "." + Ob3Terms.Hours)
+            ?? (Line(Ob3Narrative.Hours) is { } h && decimal.TryParse(h, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hv) ? hv : null);
         CreditPoints? other = null;
+        if (Objects(achievement["alignment"]).FirstOrDefault(a => Str(a["targetType"]) == Ob3Terms.OtherCreditTarget) is { } oc &&
+            AlignmentConcept(achievement, Ob3Terms.OtherCreditTarget) is { } otherFramework &&
+            decimal.TryParse(Str(oc["targetCode"]), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var otherPoints))
+        {
+            other = new CreditPoints(otherFramework, otherPoints);
+        }
+
         if (Obj(achievement, Ob3Terms.OtherCreditPoints) is { } o && ConceptOf(o[Ob3Terms.CreditFramework]) is { } framework &&
             Number(o[Ob3Terms.CreditPoints], AchievementPath + "." + Ob3Terms.OtherCreditPoints) is { } points)
         {
@@ -374,19 +413,19 @@ internal sealed class Ob3Reader
             }
         }
 
-        var nqf = ConceptOf(achievement[Ob3Terms.Nqf]);
+        var nqf = ConceptOf(achievement[Ob3Terms.Nqf]) ?? AlignmentConcept(achievement, Ob3Terms.NqfTarget);
         return eqf is null && nqf is null && isced.Count == 0 ? null : new QualificationLevel { Eqf = eqf, Nqf = nqf, IscedFields = isced };
     }
 
     private Assessment? Assessment(JsonObject achievement, JsonObject subject, bool ours)
     {
-        var type = ConceptOf(achievement[Ob3Terms.TypeOfAssessment]);
+        var type = ConceptOf(achievement[Ob3Terms.TypeOfAssessment]) ?? AlignmentConcept(achievement, Ob3Terms.AssessmentTarget);
         if (type is null && Str(achievement["assessmentType"]) is { } edubadgesType)
         {
             type = new Concept(EdubadgesTerm("assessment-type-", edubadgesType), LocalizedText.Of(edubadgesType));
         }
 
-        var supervision = ConceptOf(achievement[Ob3Terms.Supervision]);
+        var supervision = ConceptOf(achievement[Ob3Terms.Supervision]) ?? AlignmentConcept(achievement, Ob3Terms.SupervisionTarget);
         if (supervision is null && Str(achievement["supervisionType"]) is { } edubadgesSupervision)
         {
             supervision = edubadgesSupervision switch
@@ -406,8 +445,8 @@ internal sealed class Ob3Reader
 
         if (results.FirstOrDefault() is { } result && Text(result, "value", Ob3Terms.ValueMap, SubjectPath + ".result") is { } value)
         {
-            var scheme = Map(achievement[Ob3Terms.GradingScheme], AchievementPath + "." + Ob3Terms.GradingScheme);
-            if (scheme is null && !ours)
+            var scheme = Map(achievement[Ob3Terms.GradingScheme], AchievementPath + "." + Ob3Terms.GradingScheme) ?? LineText(Ob3Narrative.GradingScheme);
+            if (scheme is null && !ours && _lines is null)
             {
                 var described = Objects(achievement["resultDescription"]).FirstOrDefault(d => Str(d["id"]) == Str(result["resultDescription"]));
                 if (described is not null && Str(described["name"]) is { } name)
@@ -420,7 +459,7 @@ internal sealed class Ob3Reader
             grade = new Grade(value, scheme);
         }
 
-        var description = Map(achievement[Ob3Terms.AssessmentDescription], AchievementPath + "." + Ob3Terms.AssessmentDescription);
+        var description = Map(achievement[Ob3Terms.AssessmentDescription], AchievementPath + "." + Ob3Terms.AssessmentDescription) ?? LineText(Ob3Narrative.AssessmentDescription);
         return type is null && supervision is null && grade is null && description is null
             ? null
             : new Assessment { Type = type, Description = description, Supervision = supervision, Grade = grade };
@@ -438,6 +477,18 @@ internal sealed class Ob3Reader
 
             LearningSetting? setting = EuVocabularies.TryParseLearningSetting(ConceptOf(achievement[Ob3Terms.LearningSetting])?.Id, out var s) ? s : null;
             return new Participation(parsed, setting);
+        }
+
+        if (AlignmentConcept(achievement, Ob3Terms.ParticipationTarget) is { } aligned)
+        {
+            if (!EuVocabularies.TryParseParticipation(aligned.Id, out var fromAlignment))
+            {
+                Note(AchievementPath + ".alignment: not a known form of participation");
+                return null;
+            }
+
+            LearningSetting? alignedSetting = EuVocabularies.TryParseLearningSetting(AlignmentConcept(achievement, Ob3Terms.SettingTarget)?.Id, out var s2) ? s2 : null;
+            return new Participation(fromAlignment, alignedSetting);
         }
 
         switch (Str(achievement["participationType"]))
@@ -471,6 +522,26 @@ internal sealed class Ob3Reader
             };
         }
 
+        if (_lines is not null)
+        {
+            var qaType = AlignmentConcept(achievement, Ob3Terms.QaTypeTarget);
+            var agencyName = LineText(Ob3Narrative.QaAgency);
+            var qaDescription = LineText(Ob3Narrative.QaDescription);
+            var report = Url(Line(Ob3Narrative.QaReport));
+            if (qaType is null && agencyName is null && qaDescription is null && report is null)
+            {
+                return null;
+            }
+
+            return new QualityAssurance
+            {
+                Description = qaDescription,
+                Agency = agencyName is null ? null : new Organisation { LegalName = agencyName, Country = Line(Ob3Narrative.QaAgencyCountry), Homepage = Url(Line(Ob3Narrative.QaAgencyHomepage)) },
+                Type = qaType,
+                ReportUrl = report,
+            };
+        }
+
         var alignment = Objects(achievement["alignment"]).FirstOrDefault(a => Str(a["targetType"]) == Ob3Terms.QaTarget);
         if (alignment is null)
         {
@@ -494,7 +565,7 @@ internal sealed class Ob3Reader
     {
         if (Obj(achievement, Ob3Terms.Stackability) is not { } node)
         {
-            return null;
+            return _lines is null ? null : StackabilityFromLines();
         }
 
         var path = AchievementPath + "." + Ob3Terms.Stackability;
@@ -515,18 +586,62 @@ internal sealed class Ob3Reader
         };
     }
 
+    private Stackability? StackabilityFromLines()
+    {
+        var partial = Line(Ob3Narrative.Partial) switch { "yes" => true, "no" => (bool?)false, _ => null };
+        var description = LineText(Ob3Narrative.Stackability);
+        var partOf = new List<RelatedCredential>();
+        foreach (var (label, value) in _lines!)
+        {
+            if (label != Ob3Narrative.PartOf)
+            {
+                continue;
+            }
+
+            var open = value.LastIndexOf(" <", StringComparison.Ordinal);
+            partOf.Add(open > 0 && value.EndsWith('>')
+                ? new RelatedCredential(LocalizedText.Of(value[..open], _defaultLanguage), value[(open + 2)..^1])
+                : new RelatedCredential(LocalizedText.Of(value, _defaultLanguage)));
+        }
+
+        return partial is null && description is null && partOf.Count == 0 ? null : new Stackability { IsPartialQualification = partial, Description = description, PartOf = partOf };
+    }
+
+    private string? Line(string label) => _lines?.FirstOrDefault(l => l.Label == label).Value;
+
+    private LocalizedText? LineText(string label) => Line(label) is { } value ? LocalizedText.Of(value, _defaultLanguage) : null;
+
+    /// <summary>The concept of the first alignment of a type (our published-contexts form).</summary>
+    private static Concept? AlignmentConcept(JsonObject achievement, string targetType)
+    {
+        var alignment = Objects(achievement["alignment"]).FirstOrDefault(a => Str(a["targetType"]) == targetType);
+        if (alignment is null || Str(alignment["targetUrl"]) is not { } url)
+        {
+            return null;
+        }
+
+        var id = url.StartsWith(Ob3Terms.NotationUrl, StringComparison.Ordinal) ? Uri.UnescapeDataString(url[Ob3Terms.NotationUrl.Length..]) : url;
+        var name = Str(alignment["targetName"]);
+        return new Concept(id, name is null || name == Ob3Terms.FallbackName(targetType) ? null : LocalizedText.Of(name));
+    }
+
     private FurtherInformation? FurtherInformation(JsonObject achievement)
     {
-        var note = Map(achievement[Ob3Terms.FurtherInformationNote], AchievementPath + "." + Ob3Terms.FurtherInformationNote);
-        var page = Url(achievement[Ob3Terms.FurtherInformationPage]);
+        var note = Map(achievement[Ob3Terms.FurtherInformationNote], AchievementPath + "." + Ob3Terms.FurtherInformationNote) ?? LineText(Ob3Narrative.FurtherInformation);
+        var page = Url(achievement[Ob3Terms.FurtherInformationPage]) ?? Url(Line(Ob3Narrative.FurtherInformationPage));
         return note is null && page is null ? null : new FurtherInformation { Note = note, Homepage = page };
     }
 
-    private static List<string> Languages(JsonObject achievement)
+    private List<string> Languages(JsonObject achievement)
     {
         if (achievement.ContainsKey(Ob3Terms.Languages))
         {
             return [.. Many(achievement[Ob3Terms.Languages]).Select(Str).OfType<string>()];
+        }
+
+        if (Line(Ob3Narrative.Languages) is { } languages)
+        {
+            return [.. languages.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
         }
 
         return Str(achievement["inLanguage"]) is { } language ? [language] : [];

@@ -58,6 +58,38 @@ internal static partial class Ob3Terms
     public const string IscedTarget = "ext:ISCED-F";
     public const string QaTarget = "ext:QualityAssurance";
 
+    public const string NqfTarget = "ext:NQF";
+    public const string CreditTarget = "ext:CreditSystem";
+    public const string OtherCreditTarget = "ext:OtherCreditSystem";
+    public const string AssessmentTarget = "ext:AssessmentType";
+    public const string SupervisionTarget = "ext:SupervisionAndIdentityVerification";
+    public const string ParticipationTarget = "ext:FormOfParticipation";
+    public const string SettingTarget = "ext:LearningSetting";
+    public const string QaTypeTarget = "ext:QualityAssuranceType";
+
+    /// <summary>The <c>targetName</c> of a concept alignment whose concept has no label.</summary>
+    public static string FallbackName(string targetType) => targetType switch
+    {
+        NqfTarget => "NQF level",
+        CreditTarget => "ECTS",
+        OtherCreditTarget => "Credit system",
+        AssessmentTarget => "Type of assessment",
+        SupervisionTarget => "Supervision and identity verification",
+        ParticipationTarget => "Form of participation",
+        SettingTarget => "Learning setting",
+        _ => "Type of quality assurance",
+    };
+
+    /// <summary>The <c>targetUrl</c> prefix of a concept that has only a notation, no URI.</summary>
+    public const string NotationUrl = "urn:x-mcred:notation:";
+
+    /// <summary>An <c>identityType</c> for a learner identifier with a scheme (the schema allows <c>ext:</c> names).</summary>
+    public static string SchemeIdentityType(string scheme) => "ext:" + Uri.EscapeDataString(scheme).Replace("%", "_", StringComparison.Ordinal);
+
+    /// <summary>The scheme of an <c>identityType</c> written by <see cref="SchemeIdentityType"/>.</summary>
+    public static string? SchemeOf(string identityType) =>
+        identityType.StartsWith("ext:", StringComparison.Ordinal) ? Uri.UnescapeDataString(identityType[4..].Replace("_", "%", StringComparison.Ordinal)) : null;
+
     public const string AchievementFragment = "#achievement";
     public const string GradeFragment = "#grade";
 

@@ -6,7 +6,7 @@ using MicroCredentials.VC.Model;
 namespace MicroCredentials.VC.Profiles;
 
 /// <summary>Builds one Open Badges 3.0 credential from a valid model. Deterministic for a given model and options (except a generated credential id).</summary>
-internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options)
+internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options, bool extension)
 {
     public JsonObject Write()
     {
@@ -14,7 +14,9 @@ internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options
         var id = options.CredentialId ?? m.Id ?? "urn:uuid:" + Guid.NewGuid().ToString("D");
         var root = new JsonObject
         {
-            ["@context"] = new JsonArray(OpenBadges3Profile.VcV2Context, OpenBadges3Profile.OpenBadgesContext, OpenBadges3Profile.ExtensionContext),
+            ["@context"] = extension
+                ? new JsonArray(OpenBadges3Profile.VcV2Context, OpenBadges3Profile.OpenBadgesContext, OpenBadges3Profile.ExtensionContext)
+                : new JsonArray(OpenBadges3Profile.VcV2Context, OpenBadges3Profile.OpenBadgesContext),
             ["id"] = id,
             ["type"] = new JsonArray("VerifiableCredential", OpenBadges3Profile.CredentialType),
         };
@@ -57,7 +59,7 @@ internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options
         Identity("nationalIdentityNumber", learner.NationalId?.Value);
         foreach (var identifier in learner.Identifiers)
         {
-            Identity("identifier", identifier.Value);
+            Identity(extension || identifier.Scheme is null ? "identifier" : Ob3Terms.SchemeIdentityType(identifier.Scheme), identifier.Value);
         }
 
         if (identities.Count > 0)
@@ -78,12 +80,12 @@ internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options
             node["source"] = Profile(provider, providerId);
         }
 
-        if (learner.Identifiers.Count > 0)
+        if (extension && learner.Identifiers.Count > 0)
         {
             node[Ob3Terms.LearnerIdentifier] = new JsonArray([.. learner.Identifiers.Select(i => (JsonNode)IdentifierNode(i))]);
         }
 
-        Add(node, Ob3Terms.NationalIdentifier, learner.NationalId is { } nid ? IdentifierNode(nid) : null);
+        Add(node, Ob3Terms.NationalIdentifier, extension && learner.NationalId is { } nid ? IdentifierNode(nid) : null);
         return node;
     }
 
@@ -100,7 +102,7 @@ internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options
 
         // The schema requires a description: the title stands in for a missing one (and is read back as none).
         Text(node, "description", Ob3Terms.DescriptionMap, m.Description ?? m.Title!);
-        node["criteria"] = new JsonObject { ["narrative"] = Narrative() };
+        node["criteria"] = new JsonObject { ["narrative"] = extension ? Narrative() : Ob3Narrative.Write(m) };
         if (m.Workload?.Ects is { } ects)
         {
             node["creditsAvailable"] = Ob3Terms.Normalize(ects);
@@ -114,6 +116,11 @@ internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options
         if (m.Languages.FirstOrDefault(Ob3Terms.IsSchemaLanguage) is { } language)
         {
             node["inLanguage"] = language;
+        }
+
+        if (!extension && Ob3Editions.Write(m, credentialId) is { Count: > 0 } editions)
+        {
+            node["related"] = editions;
         }
 
         var alignments = Alignments();
@@ -139,7 +146,11 @@ internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options
             node["creator"] = Profile(m.AwardingBody, bodyId);
         }
 
-        Extension(node);
+        if (extension)
+        {
+            Extension(node);
+        }
+
         return node;
     }
 
@@ -273,10 +284,61 @@ internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options
         if (m.QualityAssurance is { } qa && (qa.ReportUrl ?? qa.Agency?.Homepage) is { } url)
         {
             var name = qa.Agency?.LegalName?.Value ?? "Quality assurance";
-            list.Add((JsonNode)Alignment(Ob3Terms.QaTarget, name, url.OriginalString, null, null, qa.Description?.Value));
+            list.Add((JsonNode)Alignment(Ob3Terms.QaTarget, name, url.OriginalString, null, null, extension ? qa.Description?.Value : null));
+        }
+
+        if (!extension)
+        {
+            ConceptAlignments(list);
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// The elements Open Badges has no property for, as alignments to the EU vocabularies' concepts (published terms only):
+    /// <c>targetUrl</c> the concept URI, <c>targetFramework</c> the vocabulary, <c>targetType</c> an <c>ext:</c> name.
+    /// </summary>
+    private void ConceptAlignments(JsonArray list)
+    {
+        var m = model;
+        void Add(string targetType, string framework, Concept? concept, string? code = null)
+        {
+            if (concept is null)
+            {
+                return;
+            }
+
+            var absolute = ModelValidator.IsAbsoluteUri(concept.Id);
+            list.Add((JsonNode)Alignment(
+                targetType,
+                concept.Label?.Value ?? Ob3Terms.FallbackName(targetType),
+                absolute ? concept.Id : Ob3Terms.NotationUrl + Uri.EscapeDataString(concept.Id),
+                code,
+                framework,
+                null));
+        }
+
+        Add(Ob3Terms.NqfTarget, "National Qualifications Framework", m.Level?.Nqf);
+        if (m.Workload?.Ects is not null)
+        {
+            Add(Ob3Terms.CreditTarget, "Education credit systems", EuVocabularies.Ects with { Label = null });
+        }
+
+        if (m.Workload?.OtherCredits is { } other)
+        {
+            Add(Ob3Terms.OtherCreditTarget, "Education credit systems", other.Framework, Ob3Terms.Normalize(other.Points).ToString(CultureInfo.InvariantCulture));
+        }
+
+        Add(Ob3Terms.AssessmentTarget, "Assessment types (EU Vocabularies)", m.Assessment?.Type);
+        Add(Ob3Terms.SupervisionTarget, "Supervision and verification (EU Vocabularies)", m.Assessment?.Supervision);
+        if (m.Participation is { } participation)
+        {
+            Add(Ob3Terms.ParticipationTarget, "Modes of learning and assessment (EU Vocabularies)", EuVocabularies.Of(participation.Mode) with { Label = null });
+            Add(Ob3Terms.SettingTarget, "Learning settings (EU Vocabularies)", participation.Setting is { } setting ? EuVocabularies.Of(setting) with { Label = null } : null);
+        }
+
+        Add(Ob3Terms.QaTypeTarget, "Quality assurance types", m.QualityAssurance?.Type);
     }
 
     private static JsonObject Alignment(string targetType, string name, string url, string? code, string? framework, string? description)
@@ -334,7 +396,7 @@ internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options
         return node;
     }
 
-    private static JsonNode Related(RelatedCredential related)
+    private JsonNode Related(RelatedCredential related)
     {
         var node = new JsonObject();
         if (related.Id is { } id)
@@ -378,10 +440,10 @@ internal sealed class Ob3Writer(MicroCredential model, CredentialOptions options
     }
 
     /// <summary>A plain string (the primary language) for Open Badges readers, and the language map when it says more than English text.</summary>
-    private static void Text(JsonObject node, string name, string mapName, LocalizedText text)
+    private void Text(JsonObject node, string name, string mapName, LocalizedText text)
     {
         node[name] = text.Value;
-        if (text.Count > 1 || !string.Equals(text.Language, LocalizedText.DefaultLanguage, StringComparison.OrdinalIgnoreCase))
+        if (extension && (text.Count > 1 || !string.Equals(text.Language, LocalizedText.DefaultLanguage, StringComparison.OrdinalIgnoreCase)))
         {
             node[mapName] = Map(text);
         }

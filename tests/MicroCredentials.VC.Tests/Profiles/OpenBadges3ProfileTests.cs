@@ -14,13 +14,18 @@ public class OpenBadges3ProfileTests
     private static IEnumerable<TestCaseData> Samples() =>
         EdcProfileTests.SampleNames.Select(n => new TestCaseData(n).SetName("Sample_" + n));
 
+    /// <summary>The default form (published contexts only).</summary>
     internal static JsonObject Issue(string sample, CredentialOptions? options = null) =>
         OpenBadges3Profile.Instance.ToCredential(MicroCredentialTests.LoadSample(sample), options ?? EdcProfileTests.FixedOptions);
 
+    /// <summary>The opt-in form with our extension context.</summary>
+    internal static JsonObject IssueExt(string sample, CredentialOptions? options = null) =>
+        OpenBadges3Profile.WithExtensionContext.ToCredential(MicroCredentialTests.LoadSample(sample), options ?? EdcProfileTests.FixedOptions);
+
     [Test]
-    public void ToCredential_Envelope_IsVc20OpenBadgeCredentialWithOurExtensionContext()
+    public void OptIn_ToCredential_Envelope_IsVc20OpenBadgeCredentialWithOurExtensionContext()
     {
-        var vc = Issue("university-data-science");
+        var vc = IssueExt("university-data-science");
 
         Assert.That(vc["@context"]!.AsArray().Select(c => c!.GetValue<string>()), Is.EqualTo(new[]
         {
@@ -41,9 +46,9 @@ public class OpenBadges3ProfileTests
     }
 
     [Test]
-    public void ToCredential_Achievement_CarriesTheElementsInOpenBadgesProperties()
+    public void OptIn_ToCredential_Achievement_CarriesTheElementsInOpenBadgesProperties()
     {
-        var subject = Issue("university-data-science")["credentialSubject"]!;
+        var subject = IssueExt("university-data-science")["credentialSubject"]!;
         var achievement = subject["achievement"]!;
 
         Assert.That((string?)subject["id"], Is.EqualTo("did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH"));
@@ -67,9 +72,9 @@ public class OpenBadges3ProfileTests
     }
 
     [Test]
-    public void ToCredential_Extension_CarriesWhatOpenBadgesHasNoPropertyFor()
+    public void OptIn_ToCredential_Extension_CarriesWhatOpenBadgesHasNoPropertyFor()
     {
-        var achievement = Issue("university-data-science")["credentialSubject"]!["achievement"]!;
+        var achievement = IssueExt("university-data-science")["credentialSubject"]!["achievement"]!;
 
         Assert.That((decimal)achievement["ectsCredits"]!, Is.EqualTo(5m));
         Assert.That((decimal)achievement["notionalWorkloadHours"]!, Is.EqualTo(140m));
@@ -84,9 +89,9 @@ public class OpenBadges3ProfileTests
     }
 
     [Test]
-    public void ToCredential_NoEctsNoDescription_WritesNoCreditsAndTheTitleAsDescription()
+    public void OptIn_ToCredential_NoEctsNoDescription_WritesNoCreditsAndTheTitleAsDescription()
     {
-        var vc = Issue("vocational-welding-hours");
+        var vc = IssueExt("vocational-welding-hours");
         var achievement = vc["credentialSubject"]!["achievement"]!;
 
         Assert.That(achievement["creditsAvailable"], Is.Null);
@@ -103,7 +108,7 @@ public class OpenBadges3ProfileTests
     public void RoundTrip_SampleModel_GivesAnEqualModelAndNoUnmappedNotes(string sample)
     {
         var model = MicroCredentialTests.LoadSample(sample) with { Id = EdcProfileTests.CredentialId };
-        var result = OpenBadges3Profile.Instance.FromCredential(OpenBadges3Profile.Instance.ToCredential(model, EdcProfileTests.FixedOptions));
+        var result = OpenBadges3Profile.Instance.FromCredential(OpenBadges3Profile.WithExtensionContext.ToCredential(model, EdcProfileTests.FixedOptions));
 
         Assert.That(result.Unmapped, Is.Empty);
         Assert.That(MicroCredentialJson.Serialize(result.Model), Is.EqualTo(MicroCredentialJson.Serialize(model)));
@@ -117,7 +122,7 @@ public class OpenBadges3ProfileTests
     public void RoundTrip_ThroughJsonText_GivesAnEqualModel(string sample)
     {
         var model = MicroCredentialTests.LoadSample(sample) with { Id = EdcProfileTests.CredentialId };
-        var text = OpenBadges3Profile.Instance.ToCredential(model, EdcProfileTests.FixedOptions).ToJsonString();
+        var text = OpenBadges3Profile.WithExtensionContext.ToCredential(model, EdcProfileTests.FixedOptions).ToJsonString();
         var result = OpenBadges3Profile.Instance.FromCredential(JsonNode.Parse(text)!.AsObject());
 
         Assert.That(result.Unmapped, Is.Empty);
@@ -134,7 +139,7 @@ public class OpenBadges3ProfileTests
             AwardingBody = model.AwardingBody! with { Id = "did:web:hwk.example" },
             Provider = model.Provider! with { Id = "https://bz-metall.example/" },
         };
-        var vc = OpenBadges3Profile.Instance.ToCredential(model, EdcProfileTests.FixedOptions);
+        var vc = OpenBadges3Profile.WithExtensionContext.ToCredential(model, EdcProfileTests.FixedOptions);
         var back = OpenBadges3Profile.Instance.FromCredential(vc);
 
         Assert.That((string?)vc["issuer"]!["id"], Is.EqualTo(EdcProfileTests.IssuerDid));
@@ -161,7 +166,7 @@ public class OpenBadges3ProfileTests
             },
             FurtherInformation = new FurtherInformation { Note = LocalizedText.Create(("es", "Nota"), ("en", "Note")), Homepage = new Uri("https://upe.example/mc") },
         };
-        var back = OpenBadges3Profile.Instance.FromCredential(OpenBadges3Profile.Instance.ToCredential(model, EdcProfileTests.FixedOptions));
+        var back = OpenBadges3Profile.Instance.FromCredential(OpenBadges3Profile.WithExtensionContext.ToCredential(model, EdcProfileTests.FixedOptions));
 
         Assert.That(back.Unmapped, Is.Empty);
         Assert.That(MicroCredentialJson.Serialize(back.Model), Is.EqualTo(MicroCredentialJson.Serialize(model)));
@@ -172,7 +177,7 @@ public class OpenBadges3ProfileTests
     public void ToCredential_InvalidModel_ThrowsWithEveryError()
     {
         var model = MicroCredentialTests.LoadSample("university-data-science") with { LearningOutcomes = [], Title = null };
-        var ex = Assert.Throws<ArgumentException>(() => OpenBadges3Profile.Instance.ToCredential(model, EdcProfileTests.FixedOptions));
+        var ex = Assert.Throws<ArgumentException>(() => OpenBadges3Profile.WithExtensionContext.ToCredential(model, EdcProfileTests.FixedOptions));
         Assert.That(ex!.Message, Does.Contain("learningOutcomes").IgnoreCase.And.Contain("title").IgnoreCase);
     }
 
