@@ -429,8 +429,10 @@ public static class DataIntegrity
     /// <summary>The length of the document as compact UTF-8 JSON, counted without keeping the bytes.</summary>
     private static long Utf8Length(JsonObject document)
     {
+        // As the document's own UTF-8 bytes (non-ASCII not escaped, as a verifier reads them), without validation: the
+        // default escaping made this cost more than signing.
         var counter = new CountingWriter();
-        using (var writer = new Utf8JsonWriter(counter))
+        using (var writer = new Utf8JsonWriter(counter, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
         {
             document.WriteTo(writer);
         }
