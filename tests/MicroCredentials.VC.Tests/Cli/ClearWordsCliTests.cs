@@ -13,11 +13,7 @@ public class ClearWordsCliTests
     [OneTimeSetUp]
     public void MakeKey()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "mcred-words-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        _key = Path.Combine(_dir, "key.json");
-        var r = Mcred.Run(null, "keygen", "--out", _key);
-        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        (_dir, _key) = CliAssert.ScratchWithKey("mcred-words-");
     }
 
     [OneTimeTearDown]

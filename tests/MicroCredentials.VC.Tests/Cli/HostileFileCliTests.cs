@@ -20,11 +20,7 @@ public class HostileFileCliTests
     [OneTimeSetUp]
     public void MakeKey()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "mcred-hostile-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        _key = Path.Combine(_dir, "key.json");
-        var r = Mcred.Run(null, "keygen", "--out", _key);
-        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        (_dir, _key) = CliAssert.ScratchWithKey("mcred-hostile-");
     }
 
     [OneTimeTearDown]

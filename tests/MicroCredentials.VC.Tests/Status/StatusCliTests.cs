@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MicroCredentials.VC.Tests.Cli;
 using MicroCredentials.VC.Tests.TestSupport;
+using static MicroCredentials.VC.Tests.Cli.CliAssert;
 
 namespace MicroCredentials.VC.Tests.Status;
 
@@ -18,29 +19,13 @@ public class StatusCliTests
     [SetUp]
     public void MakeKey()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "mcred-status-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        _key = Path.Combine(_dir, "key.json");
-        Ok(Mcred.Run(null, "keygen", "--out", _key));
+        (_dir, _key) = CliAssert.ScratchWithKey("mcred-status-");
     }
 
     [TearDown]
     public void Clean() => Directory.Delete(_dir, recursive: true);
 
     private string PathOf(string name) => Path.Combine(_dir, name);
-
-    private static Mcred.Result Ok(Mcred.Result r)
-    {
-        Assert.That(r.ExitCode, Is.Zero, r.ToString());
-        return r;
-    }
-
-    private static void Refused(Mcred.Result r, string expected)
-    {
-        Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
-        Assert.That(r.Stderr, Does.Contain(expected), r.ToString());
-        Assert.That(r.Stderr, Does.Not.Contain("   at "), r.ToString());
-    }
 
     private static JsonObject Json(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsObject();
 
